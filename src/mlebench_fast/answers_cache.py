@@ -1,0 +1,54 @@
+"""Answers parsed and prepared once per file, shared by every submission graded in the process."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any
+
+from mlebench_fast.competitions.spec import Competition
+from mlebench_fast.exceptions import DatasetNotPreparedError
+from mlebench_fast.io import read_csv, read_jsonl
+
+_MAX_ENTRIES = 16
+_lock = threading.Lock()
+_cache: OrderedDict[tuple[str, str, int, int], Any] = OrderedDict()
+
+
+def not_prepared_message(competition_id: str) -> str:
+    return (
+        f"Dataset for competition `{competition_id}` is not prepared! "
+        f"Please run `mlebench prepare -c {competition_id}` to prepare the dataset."
+    )
+
+
+def prepared_answers(competition: Competition, path: Path) -> Any:
+    """The competition grader's prepared answers for the file at ``path``.
+
+    Keyed by the file's path, size and modification time, so an edited answers file is
+    re-read.
+    """
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise DatasetNotPreparedError(not_prepared_message(competition.id)) from None
+    if not path.is_file():
+        raise DatasetNotPreparedError(not_prepared_message(competition.id))
+    key = (competition.id, str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    raw = read_jsonl(path) if path.suffix == ".jsonl" else read_csv(path)
+    prepared = competition.grader.prepare_answers(raw)
+    with _lock:
+        _cache[key] = prepared
+        while len(_cache) > _MAX_ENTRIES:
+            _cache.popitem(last=False)
+    return prepared
+
+
+def clear() -> None:
+    with _lock:
+        _cache.clear()

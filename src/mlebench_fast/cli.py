@@ -1,0 +1,191 @@
+"""The ``mlebench-fast`` command: the reference's ``grade`` / ``grade-sample`` plus more."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from mlebench_fast.paths import default_data_dir
+
+EXIT_USAGE = 2
+
+
+def _add_data_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help=f"The prepared data (as `mlebench prepare` leaves it). Default: {default_data_dir()}",
+    )
+    parser.add_argument(
+        "--leaderboards",
+        type=Path,
+        default=None,
+        help="A folder holding <competition-id>/leaderboard.csv (default: "
+        "$MLEBENCH_FAST_LEADERBOARDS, then an installed mle-bench checkout).",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mlebench-fast",
+        description="Grade MLE-bench submissions with the reference's scores, medals and reports.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    grade = sub.add_parser(
+        "grade", help="Grade a JSONL of submissions and write a grading report (as `mlebench grade`)."
+    )
+    grade.add_argument("--submission", required=True, type=Path,
+                       help="JSONL with one {competition_id, submission_path} per line.")
+    grade.add_argument("--output-dir", required=True, type=Path,
+                       help="Where <timestamp>_grading_report.json is written.")
+    _add_data_args(grade)
+
+    sample = sub.add_parser(
+        "grade-sample", help="Grade one submission CSV; print its report as JSON on stdout."
+    )
+    sample.add_argument("submission", type=Path, help="The submission CSV.")
+    sample.add_argument("competition_id", help="The competition (see `mlebench-fast list`).")
+    _add_data_args(sample)
+
+    validate = sub.add_parser(
+        "validate", help="Say whether a submission CSV would be graded, and if not why."
+    )
+    validate.add_argument("submission", type=Path)
+    validate.add_argument("competition_id")
+    _add_data_args(validate)
+
+    listing = sub.add_parser("list", help="List the competitions: split, metric, implemented.")
+    listing.add_argument("--split", default=None,
+                         help="Only this split: low, medium, high, dev or all.")
+    listing.add_argument("--implemented", action="store_true",
+                         help="Only competitions whose grader is built.")
+
+    aggregate = sub.add_parser(
+        "aggregate",
+        help="Medal and validity rates per seed with mean, SEM and 95%% CI "
+        "(as experiments/aggregate_grading_reports.py).",
+    )
+    aggregate.add_argument("--grading-reports", nargs="+", required=True, type=Path)
+    aggregate.add_argument("--split", default="all",
+                           help="low, medium, high, dev, all, or a file of competition ids.")
+    aggregate.add_argument("--num-seeds", type=int, default=-1,
+                           help="Seeds to average; -1 for every complete seed.")
+    aggregate.add_argument("--pad-missing", action="store_true",
+                           help="Fill missing competitions with zero reports instead of "
+                           "dropping incomplete seeds.")
+
+    demo = sub.add_parser(
+        "demo", help="Build the embedded synthetic suite, grade it, print the summary per split."
+    )
+    demo.add_argument("--output-dir", type=Path, default=None,
+                      help="Where the suite and the report go (default: a temporary folder).")
+    demo.add_argument("--seeds", type=int, default=3)
+    return parser
+
+
+def _grade(args: argparse.Namespace) -> int:
+    from mlebench_fast.grading import grade_jsonl
+
+    save_path, summary = grade_jsonl(
+        args.submission, args.output_dir, data_dir=args.data_dir, leaderboards=args.leaderboards
+    )
+    totals = {k: v for k, v in summary.items() if k != "competition_reports"}
+    print(json.dumps(totals, indent=4))
+    print(f"Saved summary report to {save_path}", file=sys.stderr)
+    return 0
+
+
+def _grade_sample(args: argparse.Namespace) -> int:
+    from mlebench_fast.grading import grade_csv
+
+    report = grade_csv(
+        args.submission, args.competition_id, data_dir=args.data_dir,
+        leaderboards=args.leaderboards,
+    )
+    print(json.dumps(report.to_dict(), indent=4))
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from mlebench_fast.grading import validate_submission
+
+    valid, message = validate_submission(
+        args.submission, args.competition_id, data_dir=args.data_dir
+    )
+    print(message)
+    return 0 if valid else 1
+
+
+def _list(args: argparse.Namespace) -> int:
+    from mlebench_fast.registry import get_competition, list_competition_ids, split_competition_ids
+
+    ids = split_competition_ids(args.split) if args.split else list_competition_ids()
+    for competition_id in ids:
+        competition = get_competition(competition_id)
+        if args.implemented and not competition.is_implemented:
+            continue
+        built = "implemented" if competition.is_implemented else "not yet"
+        print(f"{competition_id}\t{competition.split}\t{competition.metric.name}\t{built}")
+    return 0
+
+
+def _split_ids(split: str) -> list[str]:
+    from mlebench_fast.registry import split_competition_ids
+
+    path = Path(split)
+    if path.suffix or path.is_file():
+        return [line.strip() for line in path.read_text().splitlines() if line.strip()]
+    return split_competition_ids(split)
+
+
+def _aggregate(args: argparse.Namespace) -> int:
+    from mlebench_fast.aggregate import aggregate_split, load_grading_reports
+
+    reports = load_grading_reports(args.grading_reports)
+    result = aggregate_split(
+        reports, _split_ids(args.split), num_seeds=args.num_seeds, pad_missing=args.pad_missing
+    )
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from mlebench_fast.demo import run_demo
+
+    if args.output_dir is not None:
+        return run_demo(args.output_dir, seeds=args.seeds)
+    with tempfile.TemporaryDirectory(prefix="mlebench-fast-demo-") as folder:
+        return run_demo(Path(folder), seeds=args.seeds)
+
+
+_COMMANDS = {
+    "grade": _grade,
+    "grade-sample": _grade_sample,
+    "validate": _validate,
+    "list": _list,
+    "aggregate": _aggregate,
+    "demo": _demo,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from mlebench_fast.exceptions import MlebenchFastError
+
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return _COMMANDS[args.command](args)
+    except (MlebenchFastError, FileNotFoundError, ValueError) as exc:
+        print(f"mlebench-fast {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,5 @@
+"""aerial-cactus-identification: ROC AUC of ``has_cactus``, rows matched by ``id``."""
+
+from mlebench_fast.competitions.common import AurocById
+
+GRADER = AurocById(id_column="id", target_column="has_cactus")

@@ -1,0 +1,114 @@
+"""Graders shared by many competitions: the reference's common helpers, reproduced.
+
+``AccuracyById`` is ``prepare_for_accuracy_metric`` + ``accuracy_score``; ``AurocById`` is
+``prepare_for_auroc_metric`` + ``roc_auc_score`` (``mlebench/competitions/utils.py``): the same
+checks, in the same order, with the same messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+from mlebench_fast.exceptions import InvalidSubmissionError
+from mlebench_fast.io.table import Table
+from mlebench_fast.kernels.classification import roc_auc_score
+from mlebench_fast.validation.answers import require_answer_columns
+from mlebench_fast.validation.frames import any_differ, kind, sort_table
+from mlebench_fast.validation.sklearn_targets import check_targets, labels_equal
+
+
+@dataclass(frozen=True, slots=True)
+class SortedAnswers:
+    """Answers sorted by id once, so each submission only sorts itself."""
+
+    ids: pl.Series
+    target: pl.Series
+
+
+def sorted_answers(answers: Table, id_column: str, target_column: str) -> SortedAnswers:
+    frame = sort_table(answers, id_column)
+    return SortedAnswers(ids=frame[id_column], target=frame[target_column])
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AccuracyById:
+    id_column: str
+    target_column: str
+
+    def prepare_answers(self, answers: Table) -> SortedAnswers:
+        require_answer_columns(answers, self.target_column, self.id_column)
+        return sorted_answers(answers, self.id_column, self.target_column)
+
+    def score(self, submission: Table, answers: SortedAnswers) -> float:
+        if submission.height != answers.ids.len():
+            msg = "Submission must have the same length as the answers."
+            raise InvalidSubmissionError(msg)
+        for column in (self.target_column, self.id_column):
+            if column not in submission.columns:
+                msg = f"Submission must have a `{column}` column"
+                raise InvalidSubmissionError(msg)
+        frame = sort_table(submission, self.id_column)
+        if any_differ(frame[self.id_column], answers.ids):
+            msg = f"Submission and Answers `{self.id_column}`'s do not match"
+            raise InvalidSubmissionError(msg)
+        y_pred = frame[self.target_column]
+        check_targets(answers.target, y_pred)
+        return float(labels_equal(answers.target, y_pred).sum() / y_pred.len())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AurocById:
+    id_column: str
+    target_column: str
+
+    def prepare_answers(self, answers: Table) -> SortedAnswers:
+        require_answer_columns(answers, self.id_column, self.target_column)
+        return sorted_answers(answers, self.id_column, self.target_column)
+
+    def score(self, submission: Table, answers: SortedAnswers) -> float:
+        if self.id_column not in submission.columns:
+            msg = f"Submission should have an {self.id_column} column"
+            raise InvalidSubmissionError(msg)
+        if self.target_column not in submission.columns:
+            msg = f"Submission should have a {self.target_column} column"
+            raise InvalidSubmissionError(msg)
+        if submission.height != answers.ids.len():
+            msg = "Submission and answers should have the same number of rows"
+            raise InvalidSubmissionError(msg)
+        y_score = probabilities_column(submission.frame[self.target_column], self.target_column)
+        frame = sort_table(submission, self.id_column)
+        if any_differ(frame[self.id_column], answers.ids):
+            msg = f"Submission and answers should have the same {self.id_column} values"
+            raise InvalidSubmissionError(msg)
+        y_score = frame[self.target_column]
+        return roc_auc_score(_numbers(answers.target), _numbers(y_score))
+
+
+def probabilities_column(column: pl.Series, name: str) -> pl.Series:
+    """The reference's probability checks: ``pd.to_numeric`` must succeed and ``min() >= 0``,
+    ``max() <= 1`` (NaN skipped, as pandas' min/max skip it)."""
+    column_kind = kind(column)
+    if column_kind == "str":
+        if column.drop_nulls().len():
+            # pd.to_numeric fails on the first non-numeric string (or, where it would pass,
+            # comparing strings with 0 raises TypeError): either way, rejected.
+            msg = f"Expected {name} column to be numeric, got object instead"
+            raise InvalidSubmissionError(msg)
+        return column.cast(pl.Float64)
+    values = column.cast(pl.Float64)
+    low, high = values.min(), values.max()
+    if low is not None and not np.isnan(low) and (low < 0 or high > 1):
+        msg = (
+            f"Submission {name} column should contain probabilities,"
+            " and therefore contain values between 0 and 1 inclusive"
+        )
+        raise InvalidSubmissionError(msg)
+    return values
+
+
+def _numbers(column: pl.Series) -> np.ndarray:
+    """A numeric column as a float64 array; NaN for missing values (the kernel rejects them)."""
+    return column.cast(pl.Float64).fill_null(float("nan")).to_numpy()
