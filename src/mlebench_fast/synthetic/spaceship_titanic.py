@@ -16,7 +16,11 @@ _LAST = np.array(["Ofracculy", "Vines", "Susent", "Santantines", "Hinetthews", "
 def _with_missing(values: np.ndarray, rng: np.random.Generator, rate: float = 0.02) -> list:
     # About 2% of every feature column of the real train.csv is empty.
     out = values.tolist()
-    for i in np.flatnonzero(rng.random(len(out)) < rate):
+    missing = rng.random(len(out)) < rate
+    if len(out) >= 20:
+        # At least one gap, so pandas types CryoSleep/VIP as object as in the real file.
+        missing[rng.integers(len(out))] = True
+    for i in np.flatnonzero(missing):
         out[i] = None
     return out
 
