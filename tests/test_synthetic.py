@@ -241,6 +241,8 @@ def test_build_suite_layout(tmp_path) -> None:
         assert entry.path.is_file() == (entry.kind != "missing")
         assert entry.path.suffix == ".csv"
     assert [e.kind for e in layout.submissions] == [e.kind for e in again.submissions]
+    kinds = {e.kind.split(":")[0] for e in layout.submissions}
+    assert {"malformed", "missing"} <= kinds
 
 
 def test_build_suite_subset_and_unknown(tmp_path) -> None:

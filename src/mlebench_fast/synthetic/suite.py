@@ -64,6 +64,26 @@ def _rng(seed: int, competition_id: str, stream: int) -> np.random.Generator:
     return np.random.default_rng([seed, zlib.crc32(competition_id.encode()), stream])
 
 
+def _plan_kinds(ids: tuple[str, ...], seeds: int, seed: int) -> dict[tuple[str, int], str]:
+    kinds = list(KIND_WEIGHTS)
+    weights = np.array(list(KIND_WEIGHTS.values()))
+    plan = {
+        (cid, k): kinds[int(_rng(seed, cid, k + 1).choice(len(kinds), p=weights / weights.sum()))]
+        for cid in ids
+        for k in range(seeds)
+    }
+    # A suite big enough to show them always holds a broken and a missing submission, so a demo
+    # exercises the rejection path whatever the seed.
+    if len(plan) >= 6:
+        rng = np.random.default_rng([seed, len(plan)])
+        slots = list(plan)
+        for kind in ("malformed", "missing"):
+            if kind not in plan.values():
+                free = [s for s in slots if plan[s] in ("noisy", "random", "perfect")]
+                plan[free[int(rng.integers(len(free)))]] = kind
+    return plan
+
+
 def build_suite(
     out_dir: str | Path,
     competition_ids: Iterable[str] | None = None,
@@ -81,8 +101,7 @@ def build_suite(
     layout_data = root / "data"
     layout_lb = root / "leaderboards"
     entries: list[SuiteSubmission] = []
-    kinds = list(KIND_WEIGHTS)
-    weights = np.array(list(KIND_WEIGHTS.values()))
+    plan = _plan_kinds(ids, seeds, seed)
     for cid in ids:
         gen = get_generator(cid)
         comp = get_competition(cid)
@@ -93,7 +112,7 @@ def build_suite(
         write_csv(gen.leaderboard(rng), layout_lb / cid / "leaderboard.csv")
         for k in range(seeds):
             srng = _rng(seed, cid, k + 1)
-            kind = kinds[int(srng.choice(len(kinds), p=weights / weights.sum()))]
+            kind = plan[cid, k]
             path = root / "submissions" / cid / f"seed{k}.csv"
             path.parent.mkdir(parents=True, exist_ok=True)
             if kind == "missing":
