@@ -64,7 +64,7 @@ def test_fixtures_present() -> None:
 
 @pytest.mark.parametrize(("cid", "name", "case"), CASES, ids=_ids(CASES))
 def test_verdict_and_score(cid: str, name: str, case: dict) -> None:
-    from mlebench_fast.grading import grade_submission  # noqa: PLC0415
+    from mlebench_fast.grading import grade_submission
 
     sub, answers = _paths(cid, name)
     score = grade_submission(sub, cid, answers=answers)
@@ -82,8 +82,8 @@ def test_verdict_and_score(cid: str, name: str, case: dict) -> None:
 
 @pytest.mark.parametrize(("cid", "name", "case"), GRADED, ids=_ids(GRADED))
 def test_raw_score_type(cid: str, name: str, case: dict) -> None:
-    from mlebench_fast.io import read_csv  # noqa: PLC0415
-    from mlebench_fast.registry import get_competition  # noqa: PLC0415
+    from mlebench_fast.io import read_csv
+    from mlebench_fast.registry import get_competition
 
     sub, answers = _paths(cid, name)
     comp = get_competition(cid)

@@ -22,16 +22,31 @@ ROWS = 60
 # Columns and pandas dtypes of the real prepared answers (reference prepare.py + competitions.tsv).
 SCHEMAS: dict[str, dict[str, str]] = {
     "spaceship-titanic": {
-        "PassengerId": "object", "HomePlanet": "object", "CryoSleep": "object", "Cabin": "object",
-        "Destination": "object", "Age": "float64", "VIP": "object", "RoomService": "float64",
-        "FoodCourt": "float64", "ShoppingMall": "float64", "Spa": "float64", "VRDeck": "float64",
-        "Name": "object", "Transported": "bool",
+        "PassengerId": "object",
+        "HomePlanet": "object",
+        "CryoSleep": "object",
+        "Cabin": "object",
+        "Destination": "object",
+        "Age": "float64",
+        "VIP": "object",
+        "RoomService": "float64",
+        "FoodCourt": "float64",
+        "ShoppingMall": "float64",
+        "Spa": "float64",
+        "VRDeck": "float64",
+        "Name": "object",
+        "Transported": "bool",
     },
     "aerial-cactus-identification": {"id": "object", "has_cactus": "int64"},
     "new-york-city-taxi-fare-prediction": {
-        "key": "object", "fare_amount": "float64", "pickup_datetime": "object",
-        "pickup_longitude": "float64", "pickup_latitude": "float64", "dropoff_longitude": "float64",
-        "dropoff_latitude": "float64", "passenger_count": "int64",
+        "key": "object",
+        "fare_amount": "float64",
+        "pickup_datetime": "object",
+        "pickup_longitude": "float64",
+        "pickup_latitude": "float64",
+        "dropoff_longitude": "float64",
+        "dropoff_latitude": "float64",
+        "passenger_count": "int64",
     },
     "dog-breed-identification": {"id": "object", **{b: "int64" for b in BREEDS}},
     "aptos2019-blindness-detection": {"id_code": "object", "diagnosis": "int64"},
@@ -231,7 +246,9 @@ def test_build_suite_layout(tmp_path) -> None:
         assert (layout.data_dir / comp.sample_submission).is_file()
         assert layout.leaderboard_path(cid).is_file()
         assert layout.answers_path(cid) == layout.data_dir / comp.answers
-        assert (layout.data_dir / comp.answers).read_bytes() == (again.data_dir / comp.answers).read_bytes()
+        assert (layout.data_dir / comp.answers).read_bytes() == (
+            again.data_dir / comp.answers
+        ).read_bytes()
     rows = [json.loads(line) for line in layout.submissions_jsonl.read_text().splitlines()]
     assert len(rows) == len(layout.competition_ids) * 4 == len(layout.submissions)
     for row, entry in zip(rows, layout.submissions, strict=True):

@@ -89,7 +89,7 @@ def join(rows: list[bytes], eol: bytes = b"\n") -> bytes:
 
 
 def generic_cases(ctx: Context) -> dict[str, bytes]:
-    cid, spec, idc, rng = ctx.cid, ctx.spec, ctx.id_col, ctx.rng
+    spec, idc, rng = ctx.spec, ctx.id_col, ctx.rng
     perfect = ctx.sub("perfect")
     noisy = ctx.sub("noisy")
     n = noisy.height
@@ -105,7 +105,12 @@ def generic_cases(ctx: Context) -> dict[str, bytes]:
     c["more_rows"] = to_csv_bytes(pl.concat([noisy, extra_rows]))
     c["missing_id"] = to_csv_bytes(noisy.head(n - 1))
     c["unknown_id"] = to_csv_bytes(
-        noisy.with_columns(pl.when(pl.int_range(pl.len()) == 0).then(pl.lit(new_ids[0])).otherwise(pl.col(idc)).alias(idc))
+        noisy.with_columns(
+            pl.when(pl.int_range(pl.len()) == 0)
+            .then(pl.lit(new_ids[0]))
+            .otherwise(pl.col(idc))
+            .alias(idc)
+        )
     )
     ids = noisy[idc].to_list()
     ids[1] = ids[0]
@@ -128,7 +133,9 @@ def generic_cases(ctx: Context) -> dict[str, bytes]:
     if spec.int_target:
         c["float_strings"] = render(tf.with_columns(pl.col(spec.target) + ".0"))
     elif spec.numeric_target:
-        c["float_strings"] = set_cells(noisy.with_columns(pl.col(spec.target).round(0)), spec.target, [], [])
+        c["float_strings"] = set_cells(
+            noisy.with_columns(pl.col(spec.target).round(0)), spec.target, [], []
+        )
     # Cells the writer already quoted (an InChI with commas) stay as they are.
     plain = ~pl.col(spec.target).str.starts_with('"')
     quoted = pl.when(plain).then('"' + pl.col(spec.target) + '"').otherwise(pl.col(spec.target))
@@ -137,7 +144,9 @@ def generic_cases(ctx: Context) -> dict[str, bytes]:
     c["spaces_around_values"] = render(tf.with_columns(spaced.alias(spec.target)))
     c["bom"] = b"\xef\xbb\xbf" + c["noisy"]
     c["crlf"] = join(lines(c["noisy"]), b"\r\n")
-    c["trailing_comma_rows"] = join([lines(c["noisy"])[0]] + [r + b"," for r in lines(c["noisy"])[1:]])
+    c["trailing_comma_rows"] = join(
+        [lines(c["noisy"])[0]] + [r + b"," for r in lines(c["noisy"])[1:]]
+    )
     c["trailing_comma_all"] = join([r + b"," for r in lines(c["noisy"])])
     dup = render(tf.with_columns(pl.col(idc).alias(f"{idc}__dup")))
     c["duplicated_column_name"] = dup.replace(f"{idc}__dup".encode(), idc.encode(), 1)
@@ -166,10 +175,16 @@ def _spaceship(ctx: Context) -> dict[str, bytes]:
     return {
         "transported_lowercase": render(tf.with_columns(pl.col(t).str.to_lowercase())),
         "transported_uppercase": render(tf.with_columns(pl.col(t).str.to_uppercase())),
-        "transported_as_int": render(tf.with_columns(pl.col(t).replace({"True": "1", "False": "0"}))),
-        "transported_as_float": render(tf.with_columns(pl.col(t).replace({"True": "1.0", "False": "0.0"}))),
+        "transported_as_int": render(
+            tf.with_columns(pl.col(t).replace({"True": "1", "False": "0"}))
+        ),
+        "transported_as_float": render(
+            tf.with_columns(pl.col(t).replace({"True": "1.0", "False": "0.0"}))
+        ),
         "transported_with_nan": set_cells(noisy, t, [0], [""]),
-        "transported_yes_no": render(tf.with_columns(pl.col(t).replace({"True": "yes", "False": "no"}))),
+        "transported_yes_no": render(
+            tf.with_columns(pl.col(t).replace({"True": "yes", "False": "no"}))
+        ),
         "all_true": to_csv_bytes(noisy.with_columns(pl.lit(True).alias(t))),
         "passenger_id_underscore_digits_only": set_cells(noisy, "PassengerId", [0], ["0001_01"]),
     }
@@ -182,9 +197,15 @@ def _aerial(ctx: Context) -> dict[str, bytes]:
         "constant_prediction": to_csv_bytes(noisy.with_columns(pl.lit(0.5).alias("has_cactus"))),
         "int_labels": to_csv_bytes(perfect.with_columns(pl.col("has_cactus").cast(pl.Int64))),
         "negative_probability": set_cells(noisy, "has_cactus", [0], ["-0.1"]),
-        "ids_without_jpg": to_csv_bytes(noisy.with_columns(pl.col("id").str.replace(r"\.jpg$", ""))),
-        "inverted_prediction": to_csv_bytes(perfect.with_columns((1 - pl.col("has_cactus")).alias("has_cactus"))),
-        "tied_scores": to_csv_bytes(noisy.with_columns((pl.col("has_cactus") > 0.5).cast(pl.Float64) * 0.5 + 0.25)),
+        "ids_without_jpg": to_csv_bytes(
+            noisy.with_columns(pl.col("id").str.replace(r"\.jpg$", ""))
+        ),
+        "inverted_prediction": to_csv_bytes(
+            perfect.with_columns((1 - pl.col("has_cactus")).alias("has_cactus"))
+        ),
+        "tied_scores": to_csv_bytes(
+            noisy.with_columns((pl.col("has_cactus") > 0.5).cast(pl.Float64) * 0.5 + 0.25)
+        ),
     }
 
 
@@ -198,7 +219,9 @@ def _taxi(ctx: Context) -> dict[str, bytes]:
         "keys_all_different": to_csv_bytes(noisy.with_columns(other.alias("key"))),
         "duplicated_keys": to_csv_bytes(noisy.with_columns(pl.Series("key", dup))),
         "negative_fare": set_cells(noisy, "fare_amount", [0], ["-5.0"]),
-        "int_fares": to_csv_bytes(noisy.with_columns(pl.col("fare_amount").round(0).cast(pl.Int64))),
+        "int_fares": to_csv_bytes(
+            noisy.with_columns(pl.col("fare_amount").round(0).cast(pl.Int64))
+        ),
         "constant_fare": to_csv_bytes(noisy.with_columns(pl.lit(11.35).alias("fare_amount"))),
         "key_truncated_suffix": to_csv_bytes(noisy.with_columns(pl.col("key").str.slice(0, 19))),
         "huge_fare": set_cells(noisy, "fare_amount", [0], ["1e308"]),
@@ -211,7 +234,9 @@ def _dog(ctx: Context) -> dict[str, bytes]:
     probs = noisy.drop("id").to_numpy()
 
     def with_probs(p: np.ndarray, columns: list[str] | None = None) -> bytes:
-        return to_csv_bytes(pl.DataFrame({"id": noisy["id"]}).hstack(pl.DataFrame(p, schema=columns or breeds)))
+        return to_csv_bytes(
+            pl.DataFrame({"id": noisy["id"]}).hstack(pl.DataFrame(p, schema=columns or breeds))
+        )
 
     def bump(delta: float) -> bytes:
         p = probs.copy()
@@ -251,10 +276,31 @@ def _aptos(ctx: Context) -> dict[str, bytes]:
         "label_five": set_cells(noisy, "diagnosis", [0], ["5"]),
         "label_negative": set_cells(noisy, "diagnosis", [0], ["-1"]),
         "non_integer_float": set_cells(noisy, "diagnosis", [0], ["2.5"]),
-        "string_labels": render(tf.with_columns(pl.col("diagnosis").replace({"0": "No DR", "1": "Mild", "2": "Moderate", "3": "Severe", "4": "Proliferative DR"}))),
+        "string_labels": render(
+            tf.with_columns(
+                pl.col("diagnosis").replace(
+                    {
+                        "0": "No DR",
+                        "1": "Mild",
+                        "2": "Moderate",
+                        "3": "Severe",
+                        "4": "Proliferative DR",
+                    }
+                )
+            )
+        ),
         "constant_zero": to_csv_bytes(ctx.gen.sample_submission(ctx.answers)),
-        "only_two_classes": to_csv_bytes(noisy.with_columns((pl.col("diagnosis") > 1).cast(pl.Int64) * 4)),
-        "bool_labels": render(tf.with_columns(pl.when(pl.col("diagnosis") == "0").then(pl.lit("False")).otherwise(pl.lit("True")).alias("diagnosis"))),
+        "only_two_classes": to_csv_bytes(
+            noisy.with_columns((pl.col("diagnosis") > 1).cast(pl.Int64) * 4)
+        ),
+        "bool_labels": render(
+            tf.with_columns(
+                pl.when(pl.col("diagnosis") == "0")
+                .then(pl.lit("False"))
+                .otherwise(pl.lit("True"))
+                .alias("diagnosis")
+            )
+        ),
     }
 
 
@@ -263,16 +309,34 @@ def _whale(ctx: Context) -> dict[str, bytes]:
     perfect = ctx.sub("perfect")
     first = perfect["Id"].str.split(" ").list.first()
     return {
-        "more_than_five_labels": to_csv_bytes(noisy.with_columns((pl.lit("w_0000000 w_1111111 w_2222222 w_3333333 w_4444444 ") + pl.col("Id")).alias("Id"))),
-        "truth_at_rank_six": to_csv_bytes(perfect.with_columns((pl.lit("new_whale w_1111111 w_2222222 w_3333333 w_4444444 ") + first).alias("Id"))),
-        "repeated_labels": to_csv_bytes(perfect.with_columns((pl.lit("w_9999999 w_9999999 ") + first + " " + first).alias("Id"))),
-        "extra_spaces": to_csv_bytes(perfect.with_columns((pl.lit("w_9999999  ") + first).alias("Id"))),
+        "more_than_five_labels": to_csv_bytes(
+            noisy.with_columns(
+                (pl.lit("w_0000000 w_1111111 w_2222222 w_3333333 w_4444444 ") + pl.col("Id")).alias(
+                    "Id"
+                )
+            )
+        ),
+        "truth_at_rank_six": to_csv_bytes(
+            perfect.with_columns(
+                (pl.lit("new_whale w_1111111 w_2222222 w_3333333 w_4444444 ") + first).alias("Id")
+            )
+        ),
+        "repeated_labels": to_csv_bytes(
+            perfect.with_columns((pl.lit("w_9999999 w_9999999 ") + first + " " + first).alias("Id"))
+        ),
+        "extra_spaces": to_csv_bytes(
+            perfect.with_columns((pl.lit("w_9999999  ") + first).alias("Id"))
+        ),
         "leading_space": to_csv_bytes(perfect.with_columns((pl.lit(" ") + first).alias("Id"))),
         "single_label_truth": to_csv_bytes(perfect.with_columns(first.alias("Id"))),
         "all_new_whale": to_csv_bytes(perfect.with_columns(pl.lit("new_whale").alias("Id"))),
-        "comma_separated": to_csv_bytes(perfect.with_columns((first + "," + pl.lit("new_whale")).alias("Id"))),
+        "comma_separated": to_csv_bytes(
+            perfect.with_columns((first + "," + pl.lit("new_whale")).alias("Id"))
+        ),
         "all_empty": set_cells(perfect, "Id", list(range(perfect.height)), [""] * perfect.height),
-        "numeric_labels": render(text(perfect).with_columns(pl.Series("Id", [str(i) for i in range(perfect.height)]))),
+        "numeric_labels": render(
+            text(perfect).with_columns(pl.Series("Id", [str(i) for i in range(perfect.height)]))
+        ),
     }
 
 
@@ -299,11 +363,15 @@ def _tgs(ctx: Context) -> dict[str, bytes]:
         "rle_one_pixel": "5000 1",
     }
     out = {name: set_cells(perfect, "rle_mask", [row], [v]) for name, v in traps.items()}
-    out["all_empty_masks"] = to_csv_bytes(perfect.with_columns(pl.lit(None, dtype=pl.String).alias("rle_mask")))
+    out["all_empty_masks"] = to_csv_bytes(
+        perfect.with_columns(pl.lit(None, dtype=pl.String).alias("rle_mask"))
+    )
     out["all_full_masks"] = to_csv_bytes(perfect.with_columns(pl.lit("1 10201").alias("rle_mask")))
     out["numeric_ids_column_mismatch"] = set_cells(noisy, "rle_mask", [0], ["12"])
     masks = random_masks(perfect.height, np.random.default_rng(3), empty_rate=0.0)
-    out["no_empty_predictions"] = to_csv_bytes(perfect.with_columns(pl.Series("rle_mask", rle_encode(masks), dtype=pl.String)))
+    out["no_empty_predictions"] = to_csv_bytes(
+        perfect.with_columns(pl.Series("rle_mask", rle_encode(masks), dtype=pl.String))
+    )
     return out
 
 
@@ -313,11 +381,17 @@ def _bms(ctx: Context) -> dict[str, bytes]:
     n = perfect.height
     return {
         "numeric_inchi_cell": set_cells(noisy, "InChI", [0], ["12345"]),
-        "all_numeric_inchi": render(text(noisy).with_columns(pl.Series("InChI", [str(i) for i in range(n)]))),
-        "all_float_inchi": render(text(noisy).with_columns(pl.Series("InChI", [f"{i}.0" for i in range(n)]))),
+        "all_numeric_inchi": render(
+            text(noisy).with_columns(pl.Series("InChI", [str(i) for i in range(n)]))
+        ),
+        "all_float_inchi": render(
+            text(noisy).with_columns(pl.Series("InChI", [f"{i}.0" for i in range(n)]))
+        ),
         "nan_inchi": set_cells(noisy, "InChI", [0, 1], ["", "NaN"]),
         "all_nan_inchi": set_cells(noisy, "InChI", list(range(n)), [""] * n),
-        "inchi_with_comma_quoted": set_cells(noisy, "InChI", [0], ['"InChI=1S/C2H6O/c1-2-3/h3H,2H2,1H3"']),
+        "inchi_with_comma_quoted": set_cells(
+            noisy, "InChI", [0], ['"InChI=1S/C2H6O/c1-2-3/h3H,2H2,1H3"']
+        ),
         "unicode_inchi": set_cells(noisy, "InChI", [0], ["InChI=1S/C₂H₆O"]),
         "sample_inchi": to_csv_bytes(ctx.gen.sample_submission(ctx.answers)),
         "long_inchi": set_cells(noisy, "InChI", [0], ["InChI=1S/" + "C" * 3000]),
@@ -328,11 +402,21 @@ SPECS: dict[str, Spec] = {
     "spaceship-titanic": Spec(40, "Transported", "2", numeric_target=False, extra=_spaceship),
     "aerial-cactus-identification": Spec(40, "has_cactus", "1.5", extra=_aerial),
     "new-york-city-taxi-fare-prediction": Spec(40, "fare_amount", "-1e6", extra=_taxi),
-    "dog-breed-identification": Spec(24, "affenpinscher", "1.5", digit_id="00123456789012345678901234567890", extra=_dog),
-    "aptos2019-blindness-detection": Spec(40, "diagnosis", "7", int_target=True, digit_id="000123456789", extra=_aptos),
-    "whale-categorization-playground": Spec(40, "Id", "w_zzzzzzz", numeric_target=False, extra=_whale),
-    "tgs-salt-identification-challenge": Spec(40, "rle_mask", "99999 5", numeric_target=False, digit_id="0012345678", extra=_tgs),
-    "bms-molecular-translation": Spec(40, "InChI", "", numeric_target=False, digit_id="001234567890", extra=_bms),
+    "dog-breed-identification": Spec(
+        24, "affenpinscher", "1.5", digit_id="00123456789012345678901234567890", extra=_dog
+    ),
+    "aptos2019-blindness-detection": Spec(
+        40, "diagnosis", "7", int_target=True, digit_id="000123456789", extra=_aptos
+    ),
+    "whale-categorization-playground": Spec(
+        40, "Id", "w_zzzzzzz", numeric_target=False, extra=_whale
+    ),
+    "tgs-salt-identification-challenge": Spec(
+        40, "rle_mask", "99999 5", numeric_target=False, digit_id="0012345678", extra=_tgs
+    ),
+    "bms-molecular-translation": Spec(
+        40, "InChI", "", numeric_target=False, digit_id="001234567890", extra=_bms
+    ),
 }
 
 

@@ -34,9 +34,9 @@ def main() -> None:
     sys.path.insert(0, request["reference_src"])
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
-    from mlebench.utils import load_answers, read_csv  # noqa: PLC0415
+    from pathlib import Path
 
-    from pathlib import Path  # noqa: PLC0415
+    from mlebench.utils import load_answers, read_csv
 
     results = []
     graders = {}

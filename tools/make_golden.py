@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from _golden_cases import SPECS, build_cases  # noqa: E402
+from _golden_cases import SPECS, build_cases
 
-from mlebench_fast.synthetic import write_csv  # noqa: E402
+from mlebench_fast.synthetic import write_csv
 
 RUNNER = ROOT / "tools" / "_golden_runner.py"
 
@@ -68,9 +68,15 @@ def run_reference(oracle_python: str, reference_src: str, cases: list[dict]) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--oracle-python", required=True, help="python of a venv with the reference's deps")
-    parser.add_argument("--reference-src", required=True, help="folder that contains the mlebench package")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--oracle-python", required=True, help="python of a venv with the reference's deps"
+    )
+    parser.add_argument(
+        "--reference-src", required=True, help="folder that contains the mlebench package"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "tests" / "golden")
     parser.add_argument("--competitions", nargs="*", default=sorted(SPECS))
     args = parser.parse_args(argv)
@@ -88,9 +94,14 @@ def main(argv: list[str] | None = None) -> int:
             "generated_by": "tools/make_golden.py (reference graders of openai/mle-bench)",
             "cases": cases,
         }
-        (args.out / cid / "expected.json").write_text(json.dumps(expected, indent=1, sort_keys=True) + "\n")
+        (args.out / cid / "expected.json").write_text(
+            json.dumps(expected, indent=1, sort_keys=True) + "\n"
+        )
         counts = Counter(c["verdict"] for c in cases.values())
-        print(f"{cid}: {len(cases)} cases, " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+        print(
+            f"{cid}: {len(cases)} cases, "
+            + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        )
     return 0
 
 

@@ -16,7 +16,14 @@ QUALITIES: tuple[Quality, ...] = ("perfect", "noisy", "random")
 _HEX = np.frombuffer(b"0123456789abcdef", dtype=np.uint8)
 
 # The reference's leaderboard.csv is the Kaggle API's rows minus teamName/teamNameNullable.
-LEADERBOARD_COLUMNS = ("scoreNullable", "teamId", "hasTeamName", "submissionDate", "score", "hasScore")
+LEADERBOARD_COLUMNS = (
+    "scoreNullable",
+    "teamId",
+    "hasTeamName",
+    "submissionDate",
+    "score",
+    "hasScore",
+)
 
 
 def random_hex(n: int, length: int, rng: np.random.Generator) -> pl.Series:
@@ -64,7 +71,9 @@ class Generator(ABC):
         """The public sample submission exactly as the reference's prepare.py builds it."""
 
     @abstractmethod
-    def _predict(self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator) -> pl.DataFrame:
+    def _predict(
+        self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator
+    ) -> pl.DataFrame:
         """Prediction columns (id first) for ``quality``, aligned with ``answers``' rows."""
 
     def submission(

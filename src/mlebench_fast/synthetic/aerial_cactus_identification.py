@@ -25,7 +25,9 @@ class AerialCactusIdentification(Generator):
     def sample_submission(self, answers: pl.DataFrame) -> pl.DataFrame:
         return answers.with_columns(pl.lit(0.5).alias("has_cactus"))
 
-    def _predict(self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator) -> pl.DataFrame:
+    def _predict(
+        self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator
+    ) -> pl.DataFrame:
         truth = answers["has_cactus"].to_numpy().astype(float)
         n = len(truth)
         if quality == "perfect":

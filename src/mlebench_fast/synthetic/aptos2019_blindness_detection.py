@@ -31,7 +31,9 @@ class Aptos2019BlindnessDetection(Generator):
     def sample_submission(self, answers: pl.DataFrame) -> pl.DataFrame:
         return answers.with_columns(pl.lit(0, dtype=pl.Int64).alias("diagnosis"))
 
-    def _predict(self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator) -> pl.DataFrame:
+    def _predict(
+        self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator
+    ) -> pl.DataFrame:
         truth = answers["diagnosis"].to_numpy()
         n = len(truth)
         if quality == "perfect":

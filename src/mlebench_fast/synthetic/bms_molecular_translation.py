@@ -8,12 +8,31 @@ import polars as pl
 from mlebench_fast.synthetic._base import Generator, Quality, random_hex
 
 SAMPLE_INCHI = "InChI=1S/H2O/h1H2"
-_HETERO = np.array(["", "N", "O", "N2", "O2", "NO", "N2O", "NO2", "S", "ClN", "BrO", "FN2O", "N3O2", "ClNOS"])
+_HETERO = np.array(
+    ["", "N", "O", "N2", "O2", "NO", "N2O", "NO2", "S", "ClN", "BrO", "FN2O", "N3O2", "ClNOS"]
+)
 # Connection-layer fragments; real /c layers are chains such as 1-9(2)8-15-13-6-5-10(3)7-12(13)11(4)14.
 _FRAGMENTS = np.array(
-    ["1-", "2-", "3-", "4", "5-6", "7(", "8)", "9-10", "11(12)", "13-14", "15-", "(16)", "17-18", "19"]
+    [
+        "1-",
+        "2-",
+        "3-",
+        "4",
+        "5-6",
+        "7(",
+        "8)",
+        "9-10",
+        "11(12)",
+        "13-14",
+        "15-",
+        "(16)",
+        "17-18",
+        "19",
+    ]
 )
-_HLAYERS = np.array(["/h1H3", "/h2-4H,1H3", "/h5-7,9,11,14H,8H2,1-4H3", "/h3-4H2,1-2H3", "/h6H,1-5H2"])
+_HLAYERS = np.array(
+    ["/h1H3", "/h2-4H,1H3", "/h5-7,9,11,14H,8H2,1-4H3", "/h3-4H2,1-2H3", "/h6H,1-5H2"]
+)
 
 
 def _column(values: np.ndarray) -> pl.Series:
@@ -48,7 +67,9 @@ class BmsMolecularTranslation(Generator):
     def sample_submission(self, answers: pl.DataFrame) -> pl.DataFrame:
         return answers.with_columns(pl.lit(SAMPLE_INCHI).alias("InChI"))
 
-    def _predict(self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator) -> pl.DataFrame:
+    def _predict(
+        self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator
+    ) -> pl.DataFrame:
         truth = answers["InChI"]
         n = len(truth)
         if quality == "perfect":
@@ -68,7 +89,9 @@ class BmsMolecularTranslation(Generator):
                         pl.lit(pred).str.slice(pl.lit(pl.Series(pos + 1))),
                     )
                 ).to_series()
-                pred = pl.select(pl.when(pl.lit(keep)).then(pl.lit(edited)).otherwise(pl.lit(pred))).to_series()
+                pred = pl.select(
+                    pl.when(pl.lit(keep)).then(pl.lit(edited)).otherwise(pl.lit(pred))
+                ).to_series()
         else:
             pred = truth.sample(fraction=1.0, shuffle=True, seed=int(rng.integers(2**31)))
         return pl.DataFrame({"image_id": answers["image_id"], "InChI": pred.alias("InChI")})

@@ -50,7 +50,9 @@ class NewYorkCityTaxiFarePrediction(Generator):
     def sample_submission(self, answers: pl.DataFrame) -> pl.DataFrame:
         return answers.select("key", pl.lit(11.35).alias("fare_amount"))
 
-    def _predict(self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator) -> pl.DataFrame:
+    def _predict(
+        self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator
+    ) -> pl.DataFrame:
         truth = answers["fare_amount"].to_numpy()
         n = len(truth)
         if quality == "perfect":

@@ -41,28 +41,41 @@ class SpaceshipTitanic(Generator):
         ids = [f"{g:04d}_{m:02d}" for g, m in zip(group, member, strict=True)]
         cryo = rng.random(rows) < 0.35
         spend = {
-            col: np.where(cryo, 0.0, np.round(rng.exponential(300.0, rows) * (rng.random(rows) < 0.4)))
+            col: np.where(
+                cryo, 0.0, np.round(rng.exponential(300.0, rows) * (rng.random(rows) < 0.4))
+            )
             for col in ("RoomService", "FoodCourt", "ShoppingMall", "Spa", "VRDeck")
         }
         decks = rng.choice(list("ABCDEFGT"), size=rows)
         cabin = [
             f"{d}/{n}/{s}"
-            for d, n, s in zip(decks, rng.integers(0, 1900, rows), rng.choice(["P", "S"], rows), strict=True)
+            for d, n, s in zip(
+                decks, rng.integers(0, 1900, rows), rng.choice(["P", "S"], rows), strict=True
+            )
         ]
         transported = np.where(cryo, rng.random(rows) < 0.8, rng.random(rows) < 0.35)
         return pl.DataFrame(
             {
                 "PassengerId": ids,
-                "HomePlanet": pl.Series(_with_missing(rng.choice(_PLANETS, rows), rng), dtype=pl.String),
+                "HomePlanet": pl.Series(
+                    _with_missing(rng.choice(_PLANETS, rows), rng), dtype=pl.String
+                ),
                 "CryoSleep": pl.Series(_with_missing(cryo, rng), dtype=pl.Boolean),
                 "Cabin": pl.Series(_with_missing(np.array(cabin), rng), dtype=pl.String),
-                "Destination": pl.Series(_with_missing(rng.choice(_DESTINATIONS, rows), rng), dtype=pl.String),
-                "Age": pl.Series(_with_missing(rng.integers(0, 80, rows).astype(float), rng), dtype=pl.Float64),
+                "Destination": pl.Series(
+                    _with_missing(rng.choice(_DESTINATIONS, rows), rng), dtype=pl.String
+                ),
+                "Age": pl.Series(
+                    _with_missing(rng.integers(0, 80, rows).astype(float), rng), dtype=pl.Float64
+                ),
                 "VIP": pl.Series(_with_missing(rng.random(rows) < 0.03, rng), dtype=pl.Boolean),
                 **{c: pl.Series(_with_missing(v, rng), dtype=pl.Float64) for c, v in spend.items()},
                 "Name": pl.Series(
                     _with_missing(
-                        np.char.add(np.char.add(rng.choice(_FIRST, rows), " "), rng.choice(_LAST, rows)), rng
+                        np.char.add(
+                            np.char.add(rng.choice(_FIRST, rows), " "), rng.choice(_LAST, rows)
+                        ),
+                        rng,
                     ),
                     dtype=pl.String,
                 ),
@@ -73,7 +86,9 @@ class SpaceshipTitanic(Generator):
     def sample_submission(self, answers: pl.DataFrame) -> pl.DataFrame:
         return answers.select("PassengerId", pl.lit(False).alias("Transported"))
 
-    def _predict(self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator) -> pl.DataFrame:
+    def _predict(
+        self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator
+    ) -> pl.DataFrame:
         truth = answers["Transported"].to_numpy()
         if quality == "perfect":
             pred = truth

@@ -82,7 +82,9 @@ class TgsSaltIdentificationChallenge(Generator):
     def sample_submission(self, answers: pl.DataFrame) -> pl.DataFrame:
         return answers.with_columns(pl.lit("1 1").alias("rle_mask"))
 
-    def _predict(self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator) -> pl.DataFrame:
+    def _predict(
+        self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator
+    ) -> pl.DataFrame:
         n = answers.height
         if quality == "perfect":
             pred = answers["rle_mask"]

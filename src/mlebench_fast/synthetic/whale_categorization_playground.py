@@ -35,7 +35,9 @@ class WhaleCategorizationPlayground(Generator):
     def sample_submission(self, answers: pl.DataFrame) -> pl.DataFrame:
         return answers.with_columns(pl.lit(SAMPLE_PREDICTION).alias("Id"))
 
-    def _predict(self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator) -> pl.DataFrame:
+    def _predict(
+        self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator
+    ) -> pl.DataFrame:
         truth = answers["Id"].to_numpy()
         n = len(truth)
         candidates = np.unique(np.concatenate([truth, ["new_whale"]]))
