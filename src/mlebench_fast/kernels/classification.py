@@ -640,6 +640,10 @@ def matthews_corrcoef(y_true: object, y_pred: object) -> float | np.float64:
     if kind not in ("binary", "multiclass"):
         msg = f"{kind} is not supported"
         raise ValueError(msg)
+    if (yt.dtype.kind in "USO") != (yp.dtype.kind in "USO"):
+        # LabelEncoder().fit(np.hstack([y_true, y_pred])): numbers become strings, no error
+        both = np.hstack([yt, yp])
+        yt, yp = both[: yt.shape[0]], both[yt.shape[0] :]
     ca, cb, k = _encode(yt, yp)
     c = _confusion(ca, cb, k).astype(np.float64)
     t_sum = c.sum(axis=1)
