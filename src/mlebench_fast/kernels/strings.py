@@ -1,0 +1,73 @@
+"""String kernels over whole columns.
+
+The columns reach the compiled kernels as Arrow large-string buffers (offsets + UTF-8 bytes), so
+no Python ``str`` is built per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Union
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+
+from mlebench_fast._native import load
+
+__all__ = ["levenshtein_distances", "string_buffers"]
+
+StringColumn = Union[pl.Series, pa.Array, pa.ChunkedArray, Sequence[str]]
+
+_EMPTY_DATA = np.zeros(1, dtype=np.uint8)  # kernels take &data[0], even of an all-empty column
+
+
+def _as_large_string(column: StringColumn) -> pa.LargeStringArray:
+    if isinstance(column, pl.Series):
+        arrow = column.to_arrow(compat_level=pl.CompatLevel.oldest())
+    elif isinstance(column, (pa.Array, pa.ChunkedArray)):
+        arrow = column
+    else:
+        arrow = pa.array(list(column), type=pa.large_string())
+    if isinstance(arrow, pa.ChunkedArray):
+        arrow = arrow.combine_chunks()
+    if arrow.type != pa.large_string():
+        arrow = arrow.cast(pa.large_string())
+    return arrow
+
+
+def string_buffers(column: StringColumn) -> tuple[np.ndarray, np.ndarray]:
+    """``(offsets, data)`` of a string column: int64 offsets (rows + 1, absolute positions in
+    ``data``) and the UTF-8 bytes, both zero-copy views where the column is already Arrow.
+
+    Nulls read as empty strings; callers that care replace them first.
+    """
+    arrow = _as_large_string(column)
+    rows = len(arrow)
+    _, offsets_buf, data_buf = arrow.buffers()
+    if offsets_buf is None:  # a zero-length array may come without buffers
+        return np.zeros(1, dtype=np.int64), _EMPTY_DATA
+    offsets = np.frombuffer(offsets_buf, dtype=np.int64)[arrow.offset : arrow.offset + rows + 1]
+    if data_buf is None or data_buf.size == 0:
+        data = _EMPTY_DATA
+    else:
+        data = np.frombuffer(data_buf, dtype=np.uint8)
+    return offsets, data
+
+
+def levenshtein_distances(a: StringColumn, b: StringColumn) -> np.ndarray:
+    """Levenshtein distance of each row pair, in Unicode code points (int64).
+
+    Equal to ``[Levenshtein.distance(x, y) for x, y in zip(a, b)]`` for str rows. ``a`` and ``b``
+    are polars String Series, pyarrow string arrays (any string type) or sequences of str, of
+    equal length and without nulls.
+    """
+    a_offsets, a_data = string_buffers(a)
+    b_offsets, b_data = string_buffers(b)
+    if a_offsets.shape[0] != b_offsets.shape[0]:
+        msg = (
+            "Expected two columns of the same length, got "
+            f"{a_offsets.shape[0] - 1} and {b_offsets.shape[0] - 1} rows."
+        )
+        raise ValueError(msg)
+    return load("levenshtein").distances(a_offsets, a_data, b_offsets, b_data)
