@@ -6,15 +6,18 @@ Cases are built from the synthetic generators, then edited as text, because most
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import polars as pl
 
+from mlebench_fast.competitions.spec import grader_module_name
+from mlebench_fast.registry import list_competition_ids
 from mlebench_fast.synthetic import Generator, get_generator
 from mlebench_fast.synthetic._csv import _column_as_text, to_csv_bytes
-from mlebench_fast.synthetic.tgs_salt_identification_challenge import random_masks, rle_encode
 
 
 @dataclass
@@ -168,258 +171,6 @@ def generic_cases(ctx: Context) -> dict[str, bytes]:
 # ---------------------------------------------------------------- competition-specific traps
 
 
-def _spaceship(ctx: Context) -> dict[str, bytes]:
-    noisy = ctx.sub("noisy")
-    tf = text(noisy)
-    t = "Transported"
-    return {
-        "transported_lowercase": render(tf.with_columns(pl.col(t).str.to_lowercase())),
-        "transported_uppercase": render(tf.with_columns(pl.col(t).str.to_uppercase())),
-        "transported_as_int": render(
-            tf.with_columns(pl.col(t).replace({"True": "1", "False": "0"}))
-        ),
-        "transported_as_float": render(
-            tf.with_columns(pl.col(t).replace({"True": "1.0", "False": "0.0"}))
-        ),
-        "transported_with_nan": set_cells(noisy, t, [0], [""]),
-        "transported_yes_no": render(
-            tf.with_columns(pl.col(t).replace({"True": "yes", "False": "no"}))
-        ),
-        "all_true": to_csv_bytes(noisy.with_columns(pl.lit(True).alias(t))),
-        "passenger_id_underscore_digits_only": set_cells(noisy, "PassengerId", [0], ["0001_01"]),
-    }
-
-
-def _aerial(ctx: Context) -> dict[str, bytes]:
-    noisy = ctx.sub("noisy")
-    perfect = ctx.sub("perfect")
-    return {
-        "constant_prediction": to_csv_bytes(noisy.with_columns(pl.lit(0.5).alias("has_cactus"))),
-        "int_labels": to_csv_bytes(perfect.with_columns(pl.col("has_cactus").cast(pl.Int64))),
-        "negative_probability": set_cells(noisy, "has_cactus", [0], ["-0.1"]),
-        "ids_without_jpg": to_csv_bytes(
-            noisy.with_columns(pl.col("id").str.replace(r"\.jpg$", ""))
-        ),
-        "inverted_prediction": to_csv_bytes(
-            perfect.with_columns((1 - pl.col("has_cactus")).alias("has_cactus"))
-        ),
-        "tied_scores": to_csv_bytes(
-            noisy.with_columns((pl.col("has_cactus") > 0.5).cast(pl.Float64) * 0.5 + 0.25)
-        ),
-    }
-
-
-def _taxi(ctx: Context) -> dict[str, bytes]:
-    noisy = ctx.sub("noisy")
-    keys = noisy["key"].to_list()
-    other = ctx.gen.answers(noisy.height, np.random.default_rng(7))["key"]
-    dup = list(keys)
-    dup[1] = dup[0]
-    return {
-        "keys_all_different": to_csv_bytes(noisy.with_columns(other.alias("key"))),
-        "duplicated_keys": to_csv_bytes(noisy.with_columns(pl.Series("key", dup))),
-        "negative_fare": set_cells(noisy, "fare_amount", [0], ["-5.0"]),
-        "int_fares": to_csv_bytes(
-            noisy.with_columns(pl.col("fare_amount").round(0).cast(pl.Int64))
-        ),
-        "constant_fare": to_csv_bytes(noisy.with_columns(pl.lit(11.35).alias("fare_amount"))),
-        "key_truncated_suffix": to_csv_bytes(noisy.with_columns(pl.col("key").str.slice(0, 19))),
-        "huge_fare": set_cells(noisy, "fare_amount", [0], ["1e308"]),
-    }
-
-
-def _dog(ctx: Context) -> dict[str, bytes]:
-    noisy = ctx.sub("noisy")
-    breeds = noisy.columns[1:]
-    probs = noisy.drop("id").to_numpy()
-
-    def with_probs(p: np.ndarray, columns: list[str] | None = None) -> bytes:
-        return to_csv_bytes(
-            pl.DataFrame({"id": noisy["id"]}).hstack(pl.DataFrame(p, schema=columns or breeds))
-        )
-
-    def bump(delta: float) -> bytes:
-        p = probs.copy()
-        p[0, p[0].argmax()] += delta
-        return with_probs(p)
-
-    neg = probs.copy()
-    neg[0, :2] = [-0.01, neg[0, 1] + 0.01]
-    big = probs.copy()
-    big[0] = 0.0
-    big[0, :2] = [1.5, -0.5]
-    zero_col = probs.copy()
-    zero_col[:, 0] = 0.0
-    zero_col /= zero_col.sum(axis=1, keepdims=True)
-    reordered = [*breeds[::-1]]
-    perfect = ctx.sub("perfect")
-    return {
-        "sum_off_by_5e-6": bump(5e-6),
-        "sum_off_by_2e-5": bump(2e-5),
-        "sum_off_by_minus_9e-6": bump(-9e-6),
-        "negative_probability": with_probs(neg),
-        "probability_above_one": with_probs(big),
-        "missing_breed_column": to_csv_bytes(noisy.drop(breeds[5])),
-        "columns_reordered": to_csv_bytes(noisy.select("id", *reordered)),
-        "id_last": to_csv_bytes(noisy.select(*breeds, "id")),
-        "uniform": to_csv_bytes(ctx.gen.sample_submission(ctx.answers)),
-        "perfect_int_onehot": to_csv_bytes(perfect.with_columns(pl.col(breeds).cast(pl.Int64))),
-        "zero_probability_on_truth": with_probs(zero_col),
-        "unnormalised_scores": with_probs(probs * 3.0),
-    }
-
-
-def _aptos(ctx: Context) -> dict[str, bytes]:
-    noisy = ctx.sub("noisy")
-    tf = text(noisy)
-    return {
-        "label_five": set_cells(noisy, "diagnosis", [0], ["5"]),
-        "label_negative": set_cells(noisy, "diagnosis", [0], ["-1"]),
-        "non_integer_float": set_cells(noisy, "diagnosis", [0], ["2.5"]),
-        "string_labels": render(
-            tf.with_columns(
-                pl.col("diagnosis").replace(
-                    {
-                        "0": "No DR",
-                        "1": "Mild",
-                        "2": "Moderate",
-                        "3": "Severe",
-                        "4": "Proliferative DR",
-                    }
-                )
-            )
-        ),
-        "constant_zero": to_csv_bytes(ctx.gen.sample_submission(ctx.answers)),
-        "only_two_classes": to_csv_bytes(
-            noisy.with_columns((pl.col("diagnosis") > 1).cast(pl.Int64) * 4)
-        ),
-        "bool_labels": render(
-            tf.with_columns(
-                pl.when(pl.col("diagnosis") == "0")
-                .then(pl.lit("False"))
-                .otherwise(pl.lit("True"))
-                .alias("diagnosis")
-            )
-        ),
-    }
-
-
-def _whale(ctx: Context) -> dict[str, bytes]:
-    noisy = ctx.sub("noisy")
-    perfect = ctx.sub("perfect")
-    first = perfect["Id"].str.split(" ").list.first()
-    return {
-        "more_than_five_labels": to_csv_bytes(
-            noisy.with_columns(
-                (pl.lit("w_0000000 w_1111111 w_2222222 w_3333333 w_4444444 ") + pl.col("Id")).alias(
-                    "Id"
-                )
-            )
-        ),
-        "truth_at_rank_six": to_csv_bytes(
-            perfect.with_columns(
-                (pl.lit("new_whale w_1111111 w_2222222 w_3333333 w_4444444 ") + first).alias("Id")
-            )
-        ),
-        "repeated_labels": to_csv_bytes(
-            perfect.with_columns((pl.lit("w_9999999 w_9999999 ") + first + " " + first).alias("Id"))
-        ),
-        "extra_spaces": to_csv_bytes(
-            perfect.with_columns((pl.lit("w_9999999  ") + first).alias("Id"))
-        ),
-        "leading_space": to_csv_bytes(perfect.with_columns((pl.lit(" ") + first).alias("Id"))),
-        "single_label_truth": to_csv_bytes(perfect.with_columns(first.alias("Id"))),
-        "all_new_whale": to_csv_bytes(perfect.with_columns(pl.lit("new_whale").alias("Id"))),
-        "comma_separated": to_csv_bytes(
-            perfect.with_columns((first + "," + pl.lit("new_whale")).alias("Id"))
-        ),
-        "all_empty": set_cells(perfect, "Id", list(range(perfect.height)), [""] * perfect.height),
-        "numeric_labels": render(
-            text(perfect).with_columns(pl.Series("Id", [str(i) for i in range(perfect.height)]))
-        ),
-    }
-
-
-def _tgs(ctx: Context) -> dict[str, bytes]:
-    perfect = ctx.sub("perfect")
-    noisy = ctx.sub("noisy")
-    # Row 0 of a tgs case is rewritten; pick a row whose truth is non-empty so the traps matter.
-    row = int(np.flatnonzero(perfect["rle_mask"].is_not_null().to_numpy())[0])
-    traps = {
-        "rle_unsorted_pairs": "500 10 100 10",
-        "rle_overlapping": "100 20 110 5",
-        "rle_odd_token_count": "100 20 300",
-        "rle_zero_start": "0 10",
-        "rle_zero_length": "100 0",
-        "rle_negative_length": "100 -5",
-        "rle_float_tokens": "100.0 20",
-        "rle_past_image_end": "10190 50",
-        "rle_start_beyond_image": "20000 3",
-        "rle_full_image": "1 10201",
-        "rle_whitespace_only": "   ",
-        "rle_hex_token": "0x10 5",
-        "rle_adjacent_runs": "100 10 110 10",
-        "rle_comma_separated": '"100,10"',
-        "rle_one_pixel": "5000 1",
-    }
-    out = {name: set_cells(perfect, "rle_mask", [row], [v]) for name, v in traps.items()}
-    out["all_empty_masks"] = to_csv_bytes(
-        perfect.with_columns(pl.lit(None, dtype=pl.String).alias("rle_mask"))
-    )
-    out["all_full_masks"] = to_csv_bytes(perfect.with_columns(pl.lit("1 10201").alias("rle_mask")))
-    out["numeric_ids_column_mismatch"] = set_cells(noisy, "rle_mask", [0], ["12"])
-    masks = random_masks(perfect.height, np.random.default_rng(3), empty_rate=0.0)
-    out["no_empty_predictions"] = to_csv_bytes(
-        perfect.with_columns(pl.Series("rle_mask", rle_encode(masks), dtype=pl.String))
-    )
-    return out
-
-
-def _bms(ctx: Context) -> dict[str, bytes]:
-    perfect = ctx.sub("perfect")
-    noisy = ctx.sub("noisy")
-    n = perfect.height
-    return {
-        "numeric_inchi_cell": set_cells(noisy, "InChI", [0], ["12345"]),
-        "all_numeric_inchi": render(
-            text(noisy).with_columns(pl.Series("InChI", [str(i) for i in range(n)]))
-        ),
-        "all_float_inchi": render(
-            text(noisy).with_columns(pl.Series("InChI", [f"{i}.0" for i in range(n)]))
-        ),
-        "nan_inchi": set_cells(noisy, "InChI", [0, 1], ["", "NaN"]),
-        "all_nan_inchi": set_cells(noisy, "InChI", list(range(n)), [""] * n),
-        "inchi_with_comma_quoted": set_cells(
-            noisy, "InChI", [0], ['"InChI=1S/C2H6O/c1-2-3/h3H,2H2,1H3"']
-        ),
-        "unicode_inchi": set_cells(noisy, "InChI", [0], ["InChI=1S/C₂H₆O"]),
-        "sample_inchi": to_csv_bytes(ctx.gen.sample_submission(ctx.answers)),
-        "long_inchi": set_cells(noisy, "InChI", [0], ["InChI=1S/" + "C" * 3000]),
-    }
-
-
-SPECS: dict[str, Spec] = {
-    "spaceship-titanic": Spec(40, "Transported", "2", numeric_target=False, extra=_spaceship),
-    "aerial-cactus-identification": Spec(40, "has_cactus", "1.5", extra=_aerial),
-    "new-york-city-taxi-fare-prediction": Spec(40, "fare_amount", "-1e6", extra=_taxi),
-    "dog-breed-identification": Spec(
-        24, "affenpinscher", "1.5", digit_id="00123456789012345678901234567890", extra=_dog
-    ),
-    "aptos2019-blindness-detection": Spec(
-        40, "diagnosis", "7", int_target=True, digit_id="000123456789", extra=_aptos
-    ),
-    "whale-categorization-playground": Spec(
-        40, "Id", "w_zzzzzzz", numeric_target=False, extra=_whale
-    ),
-    "tgs-salt-identification-challenge": Spec(
-        40, "rle_mask", "99999 5", numeric_target=False, digit_id="0012345678", extra=_tgs
-    ),
-    "bms-molecular-translation": Spec(
-        40, "InChI", "", numeric_target=False, digit_id="001234567890", extra=_bms
-    ),
-}
-
-
 def build_answers(cid: str, spec: Spec, rng: np.random.Generator) -> pl.DataFrame:
     gen = get_generator(cid)
     answers = gen.answers(spec.rows, rng)
@@ -435,8 +186,21 @@ def build_answers(cid: str, spec: Spec, rng: np.random.Generator) -> pl.DataFram
     return answers
 
 
+def spec_for(cid: str) -> Spec:
+    """The competition's golden spec, from ``tools/golden_cases/<module>.py``."""
+    module = importlib.import_module(f"golden_cases.{grader_module_name(cid)}")
+    return module.SPEC
+
+
+def golden_competition_ids() -> list[str]:
+    """Every competition that has a golden spec module."""
+    folder = Path(__file__).parent / "golden_cases"
+    modules = {p.stem for p in folder.glob("*.py") if not p.stem.startswith("_")}
+    return sorted(c for c in list_competition_ids() if grader_module_name(c) in modules)
+
+
 def build_cases(cid: str, seed: int = 0) -> tuple[pl.DataFrame, dict[str, bytes]]:
-    spec = SPECS[cid]
+    spec = spec_for(cid)
     rng = np.random.default_rng(seed)
     answers = build_answers(cid, spec, rng)
     ctx = Context(cid, get_generator(cid), spec, answers, rng)

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from _golden_cases import SPECS, build_cases
+from _golden_cases import build_cases, golden_competition_ids
 
 from mlebench_fast.synthetic import write_csv
 
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         "--reference-src", required=True, help="folder that contains the mlebench package"
     )
     parser.add_argument("--out", type=Path, default=ROOT / "tests" / "golden")
-    parser.add_argument("--competitions", nargs="*", default=sorted(SPECS))
+    parser.add_argument("--competitions", nargs="*", default=golden_competition_ids())
     args = parser.parse_args(argv)
 
     for cid in args.competitions:

@@ -37,3 +37,6 @@ class AerialCactusIdentification(Generator):
         else:
             pred = rng.random(n)
         return pl.DataFrame({"id": answers["id"], "has_cactus": pred})
+
+
+GENERATOR = AerialCactusIdentification()

@@ -44,3 +44,6 @@ class Aptos2019BlindnessDetection(Generator):
         else:
             pred = rng.integers(0, 5, size=n)
         return pl.DataFrame({"id_code": answers["id_code"], "diagnosis": pred.astype(np.int64)})
+
+
+GENERATOR = Aptos2019BlindnessDetection()

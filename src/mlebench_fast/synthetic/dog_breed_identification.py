@@ -163,3 +163,6 @@ class DogBreedIdentification(Generator):
             probs = np.exp(logits - logits.max(axis=1, keepdims=True))
             probs /= probs.sum(axis=1, keepdims=True)
         return pl.DataFrame({"id": answers["id"]}).hstack(pl.DataFrame(probs, schema=list(BREEDS)))
+
+
+GENERATOR = DogBreedIdentification()

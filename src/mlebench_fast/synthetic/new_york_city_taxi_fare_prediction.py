@@ -62,3 +62,6 @@ class NewYorkCityTaxiFarePrediction(Generator):
         else:
             pred = rng.uniform(2.5, 60.0, n)
         return pl.DataFrame({"key": answers["key"], "fare_amount": pred})
+
+
+GENERATOR = NewYorkCityTaxiFarePrediction()

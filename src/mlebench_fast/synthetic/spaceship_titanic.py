@@ -97,3 +97,6 @@ class SpaceshipTitanic(Generator):
         else:
             pred = rng.random(len(truth)) < 0.5
         return pl.DataFrame({"PassengerId": answers["PassengerId"], "Transported": pred})
+
+
+GENERATOR = SpaceshipTitanic()

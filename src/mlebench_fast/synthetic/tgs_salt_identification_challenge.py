@@ -99,3 +99,6 @@ class TgsSaltIdentificationChallenge(Generator):
         else:
             pred = pl.Series(rle_encode(random_masks(n, rng)), dtype=pl.String)
         return pl.DataFrame({"id": answers["id"], "rle_mask": pred})
+
+
+GENERATOR = TgsSaltIdentificationChallenge()

@@ -51,3 +51,6 @@ class WhaleCategorizationPlayground(Generator):
             guesses[np.flatnonzero(hit), rank[hit]] = truth[hit]
         joined = [" ".join(row) for row in guesses.tolist()]
         return pl.DataFrame({"Image": answers["Image"], "Id": joined})
+
+
+GENERATOR = WhaleCategorizationPlayground()
