@@ -264,7 +264,8 @@ def distances(const int64_t[::1] a_offsets, const uint8_t[::1] a_data,
     """
     cdef Py_ssize_t rows = a_offsets.shape[0] - 1
     if b_offsets.shape[0] - 1 != rows:
-        msg = f"Both columns must have the same number of rows, got {rows} and {b_offsets.shape[0] - 1}."
+        msg = (f"Both columns must have the same number of rows, got {rows} and "
+               f"{b_offsets.shape[0] - 1}.")
         raise ValueError(msg)
     out_arr = np.empty(max(rows, 0), dtype=np.int64)
     cdef int64_t[::1] out = out_arr

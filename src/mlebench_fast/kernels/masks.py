@@ -89,7 +89,10 @@ class Runs:
         ``img.reshape((width, height)).T``); ``"C"``: ``(k // width, k % width)``.
         """
         if height * width != self.n_pixels:
-            msg = f"height * width = {height * width}, but the runs were decoded for {self.n_pixels} pixels."
+            msg = (
+                f"height * width = {height * width}, but the runs were decoded for "
+                f"{self.n_pixels} pixels."
+            )
             raise ValueError(msg)
         flat = np.zeros(self.n_pixels, dtype=bool)
         lo, hi = self.offsets[row], self.offsets[row + 1]

@@ -1,0 +1,176 @@
+"""Levenshtein kernel against an obviously-correct O(nm) dynamic programme (and the
+``Levenshtein`` package, the reference's own, when installed), on every input form.
+
+The kernel has several paths -- ASCII bytes vs decoded code points, one 64-bit word vs blocks,
+prefix/suffix stripping -- so inputs are chosen to cross each boundary: lengths around 64 and 128
+code points, multi-byte UTF-8 (Cyrillic, Devanagari, Tamil, combining marks, emoji), strings that
+share a multi-byte prefix whose last bytes differ, and empty strings.
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlebench_fast.kernels.strings import levenshtein_distances
+
+try:
+    import Levenshtein
+except ImportError:  # optional second oracle
+    Levenshtein = None
+
+
+def naive_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def check(a: list[str], b: list[str]) -> None:
+    got = levenshtein_distances(a, b)
+    assert got.dtype == np.int64
+    assert got.shape == (len(a),)
+    want = [naive_distance(x, y) for x, y in zip(a, b)]
+    assert got.tolist() == want
+    if Levenshtein is not None:
+        assert got.tolist() == [Levenshtein.distance(x, y) for x, y in zip(a, b)]
+
+
+SCRIPTS = {
+    "ascii": "ACGTNO()-,/=0123456789",
+    "latin1": "aeéèêëÿ",
+    "cyrillic": "абвгдежзий",
+    "devanagari": "कखगघङािीुू्",
+    "tamil": "கஙசஞடணதநபமிீு்",
+    "combining": "e\u0301\u0300\u0302a",
+    "emoji": "😀😁🙂🚀👍🏽\u200d",
+    "mixed": "aé中😀\u0301к",
+}
+
+
+def mutate(rng: random.Random, s: str, alphabet: str, edits: int) -> str:
+    chars = list(s)
+    for _ in range(edits):
+        op = rng.random()
+        if op < 0.33 and chars:
+            chars.pop(rng.randrange(len(chars)))
+        elif op < 0.66:
+            chars.insert(rng.randrange(len(chars) + 1), rng.choice(alphabet))
+        elif chars:
+            chars[rng.randrange(len(chars))] = rng.choice(alphabet)
+    return "".join(chars)
+
+
+@pytest.mark.parametrize("script", sorted(SCRIPTS))
+@pytest.mark.parametrize("length", [0, 1, 2, 31, 63, 64, 65, 127, 128, 129, 200])
+def test_lengths_across_word_boundaries(script: str, length: int) -> None:
+    rng = random.Random(f"{script}-{length}")
+    alphabet = SCRIPTS[script]
+    a, b = [], []
+    for edits in (0, 1, 3, 10, length):
+        x = "".join(rng.choice(alphabet) for _ in range(length))
+        a.append(x)
+        b.append(mutate(rng, x, alphabet, edits))
+    # Unrelated strings of other lengths: the pattern (shorter) side changes between pairs.
+    for other in (0, 1, 64, 65, 150):
+        a.append("".join(rng.choice(alphabet) for _ in range(length)))
+        b.append("".join(rng.choice(alphabet) for _ in range(other)))
+    check(a, b)
+    check(b, a)
+
+
+def test_adversarial_pairs() -> None:
+    pairs = [
+        ("", ""),
+        ("", "abc"),
+        ("abc", ""),
+        ("é", "ê"),  # same UTF-8 lead byte, different code point
+        ("aé", "aê"),
+        ("😀", "😁"),  # 4-byte sequences sharing three bytes
+        ("😀x", "😁x"),
+        ("e\u0301", "é"),  # combining vs precomposed: different code points
+        ("ab" * 40, "ba" * 40),
+        ("a" * 64, "a" * 63),
+        ("a" * 64, "b" * 64),
+        ("a" * 65, "b" * 64),
+        ("a" * 129, ""),
+        ("x" * 300, "x" * 150 + "y" + "x" * 149),
+        ("InChI=1S/C10H15NO2/c1-7", "InChI=1S/C10H15NO2/c1-8"),
+        ("InChI=1S/H2O/h1H2", "InChI=1S/C34H53NO2/c7(5-61-7(3-13-14/h3-4H2,1-2H3"),
+        ("\x00a\x00", "\x00b"),
+        ("\U0010ffff", "\U0010fffe\U0010ffff"),
+        ("аa", "aа"),  # Cyrillic a vs Latin a
+    ]
+    check([p[0] for p in pairs], [p[1] for p in pairs])
+
+
+def test_many_pairs_reuse_the_workspace() -> None:
+    # The kernel reuses (and must leave clean) its match-vector and code-point tables across
+    # rows: interleave scripts and lengths so a dirty table would show up in a later row.
+    rng = random.Random(7)
+    scripts = list(SCRIPTS.values())
+    a, b = [], []
+    for _ in range(400):
+        alphabet = rng.choice(scripts)
+        x = "".join(rng.choice(alphabet) for _ in range(rng.choice([3, 40, 64, 70, 130])))
+        a.append(x)
+        b.append(mutate(rng, x, rng.choice(scripts), rng.randint(0, 20)))
+    check(a, b)
+
+
+text = st.text(
+    alphabet=st.sampled_from(list("abcé中😀\u0301кक்" + "ACGT")), max_size=150
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(text, text), max_size=8))
+def test_hypothesis_against_naive(pairs: list[tuple[str, str]]) -> None:
+    check([p[0] for p in pairs], [p[1] for p in pairs])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=90), st.text(max_size=90))
+def test_hypothesis_any_unicode(a: str, b: str) -> None:
+    check([a], [b])
+
+
+def test_input_forms_agree() -> None:
+    a = ["InChI=1S/C2H6O/c1-2-3/h3H,2H2,1H3", "", "кошка", "😀" * 70]
+    b = ["InChI=1S/C2H6O/c1-2-3/h3H,2H2,1H4", "x", "кот", "😁" * 69]
+    want = [naive_distance(x, y) for x, y in zip(a, b)]
+    forms = [
+        (a, b),
+        (pl.Series(a), pl.Series(b)),
+        (pa.array(a), pa.array(b)),  # 32-bit offsets
+        (pa.array(a, pa.large_string()), pa.array(b, pa.large_string())),
+        (pa.array(a, pa.string_view()), pa.array(b, pa.string_view())),
+        (pa.chunked_array([a[:2], a[2:]]), pa.chunked_array([b[:1], b[1:]])),
+        # A sliced array keeps its parent's buffers and starts at an offset.
+        (pa.array(["zzz"] + a)[1:], pa.array(["q", "r"] + b)[2:]),
+        (pl.Series(["zzz"] + a)[1:], pl.Series(b)),
+    ]
+    for x, y in forms:
+        assert levenshtein_distances(x, y).tolist() == want
+
+
+def test_empty_columns() -> None:
+    assert levenshtein_distances([], []).tolist() == []
+    empty = levenshtein_distances(pl.Series([], dtype=pl.String), pa.array([], pa.string()))
+    assert empty.shape == (0,)
+    assert levenshtein_distances(["", ""], ["", ""]).tolist() == [0, 0]
+
+
+def test_length_mismatch_raises() -> None:
+    with pytest.raises(ValueError, match="same length"):
+        levenshtein_distances(["a", "b"], ["a"])
