@@ -1,8 +1,8 @@
 # Levenshtein distance between the rows of two UTF-8 string columns, counted in Unicode code
 # points (the unit `Levenshtein.distance` uses on Python str).
 #
-# Inputs are Arrow large-string buffers (int64 offsets + UTF-8 data), so no Python str is ever
-# built. Per pair: strip the common prefix and suffix (predictions are often near-identical to
+# Inputs are Arrow buffers (large-string offsets + data, or string views), so no Python str is
+# ever built. Per pair: strip the common prefix and suffix (predictions are often near-identical to
 # the answer, and what is left is then tiny), then run Hyyro's bit-parallel formulation of
 # Myers' algorithm with the shorter string as the pattern: one 64-bit word per column of the
 # text when the pattern fits in 64 symbols, the blocked variant otherwise.
@@ -11,8 +11,12 @@
 # points, and the pattern's code points are renumbered 1..k through a direct code-point table so
 # the match-vector table stays (k + 1) rows; text code points absent from the pattern map to the
 # all-zero row 0.
+#
+# Before the bit-parallel scan, a Landau-Vishkin diagonal search is tried for up to
+# MAX_DIAGONAL_EDITS edits: for a good model's predictions it finishes in O(n + d^2) without
+# building any table.
 
-from libc.stdint cimport int64_t, uint8_t, uint32_t, uint64_t
+from libc.stdint cimport int32_t, int64_t, uint8_t, uint32_t, uint64_t, uintptr_t
 from libc.stdlib cimport calloc, free, malloc
 from libc.string cimport memcpy
 
@@ -75,6 +79,59 @@ cdef inline bint _is_ascii(const uint8_t* s, Py_ssize_t n) noexcept nogil:
             return False
         i += 1
     return True
+
+
+cdef extern from *:
+    """
+    #if defined(__GNUC__) || defined(__clang__)
+    #define MLEBENCH_CTZ64(x) __builtin_ctzll(x)
+    #define MLEBENCH_CLZ64(x) __builtin_clzll(x)
+    #else
+    static int MLEBENCH_CTZ64(unsigned long long x) { int n = 0; while (!(x & 1)) { x >>= 1; n++; } return n; }
+    static int MLEBENCH_CLZ64(unsigned long long x) { int n = 0; while (!(x >> 63)) { x <<= 1; n++; } return n; }
+    #endif
+    #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    #define MLEBENCH_LITTLE_ENDIAN 0
+    #else
+    #define MLEBENCH_LITTLE_ENDIAN 1
+    #endif
+    """
+    int MLEBENCH_CTZ64(uint64_t x) nogil
+    int MLEBENCH_CLZ64(uint64_t x) nogil
+    bint MLEBENCH_LITTLE_ENDIAN
+
+
+cdef inline Py_ssize_t _common_prefix(const uint8_t* a, const uint8_t* b,
+                                      Py_ssize_t n) noexcept nogil:
+    # Eight bytes per step: InChI pairs share most of their length.
+    cdef Py_ssize_t i = 0
+    cdef uint64_t x, y
+    if MLEBENCH_LITTLE_ENDIAN:
+        while i + 8 <= n:
+            memcpy(&x, a + i, 8)
+            memcpy(&y, b + i, 8)
+            if x != y:
+                return i + (MLEBENCH_CTZ64(x ^ y) >> 3)
+            i += 8
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+cdef inline Py_ssize_t _common_suffix(const uint8_t* a_end, const uint8_t* b_end,
+                                      Py_ssize_t n) noexcept nogil:
+    cdef Py_ssize_t i = 0
+    cdef uint64_t x, y
+    if MLEBENCH_LITTLE_ENDIAN:
+        while i + 8 <= n:
+            memcpy(&x, a_end - i - 8, 8)
+            memcpy(&y, b_end - i - 8, 8)
+            if x != y:
+                return i + (MLEBENCH_CLZ64(x ^ y) >> 3)
+            i += 8
+    while i < n and a_end[-1 - i] == b_end[-1 - i]:
+        i += 1
+    return i
 
 
 cdef Py_ssize_t _decode_utf8(const uint8_t* s, Py_ssize_t n, uint32_t* out) noexcept nogil:
@@ -165,18 +222,75 @@ cdef int64_t _myers(const sym_t* p, Py_ssize_t m, const sym_t* t, Py_ssize_t n,
     return dist
 
 
+cdef enum:
+    # Diagonal search is tried first up to this many edits; past it, Myers' cost does not depend
+    # on the distance and the diagonal search would only add to it.
+    MAX_DIAGONAL_EDITS = 8
+    DIAGONALS = 2 * MAX_DIAGONAL_EDITS + 3
+    UNREACHED = -(1 << 30)
+
+
+cdef int64_t _diagonal(const sym_t* a, Py_ssize_t m, const sym_t* b, Py_ssize_t n) noexcept nogil:
+    # Landau-Vishkin: furthest row reached on each diagonal with e edits, for growing e; O(n + e^2)
+    # for near-identical strings, where the bit-parallel scan still walks the whole text.
+    # Requires m <= n. Returns -1 when the distance exceeds MAX_DIAGONAL_EDITS.
+    cdef Py_ssize_t far[2][DIAGONALS]
+    cdef Py_ssize_t e, k, i, lo, hi, best
+    cdef Py_ssize_t goal = n - m
+    cdef int cur = 0, prev = 1
+    if goal > MAX_DIAGONAL_EDITS:
+        return -1
+    for k in range(DIAGONALS):
+        far[0][k] = UNREACHED
+        far[1][k] = UNREACHED
+    # Diagonal k (column - row) is stored at index k + MAX_DIAGONAL_EDITS + 1.
+    i = 0
+    while i < m and a[i] == b[i]:
+        i += 1
+    far[cur][MAX_DIAGONAL_EDITS + 1] = i
+    if goal == 0 and i == m:
+        return 0
+    for e in range(1, MAX_DIAGONAL_EDITS + 1):
+        cur, prev = prev, cur
+        lo = -e if -e > -m else -m
+        hi = e if e < n else n
+        for k in range(lo, hi + 1):
+            # Substitution stays on k; an insertion comes from k - 1 (same row), a deletion from
+            # k + 1 (next row). Diagonals with |k| = e have one reached neighbour; UNREACHED
+            # (hugely negative) loses every max.
+            best = far[prev][k + MAX_DIAGONAL_EDITS + 1] + 1
+            i = far[prev][k + MAX_DIAGONAL_EDITS]
+            if i > best:
+                best = i
+            i = far[prev][k + MAX_DIAGONAL_EDITS + 2] + 1
+            if i > best:
+                best = i
+            if best > m:
+                best = m
+            if best + k > n:
+                best = n - k
+            while best < m and best + k < n and a[best] == b[best + k]:
+                best += 1
+            far[cur][k + MAX_DIAGONAL_EDITS + 1] = best
+        if far[cur][goal + MAX_DIAGONAL_EDITS + 1] >= m:
+            return e
+    return -1
+
+
 cdef int64_t _distance_ascii(const uint8_t* a, Py_ssize_t la, const uint8_t* b, Py_ssize_t lb,
                              Workspace* ws) noexcept nogil:
     cdef Py_ssize_t tmp_len
     cdef const uint8_t* tmp
-    while la > 0 and lb > 0 and a[0] == b[0]:
-        a += 1
-        b += 1
-        la -= 1
-        lb -= 1
-    while la > 0 and lb > 0 and a[la - 1] == b[lb - 1]:
-        la -= 1
-        lb -= 1
+    cdef int64_t dist
+    cdef Py_ssize_t common
+    common = _common_prefix(a, b, la if la < lb else lb)
+    a += common
+    b += common
+    la -= common
+    lb -= common
+    common = _common_suffix(a + la, b + lb, la if la < lb else lb)
+    la -= common
+    lb -= common
     if la > lb:
         tmp = a
         a = b
@@ -186,6 +300,9 @@ cdef int64_t _distance_ascii(const uint8_t* a, Py_ssize_t la, const uint8_t* b, 
         lb = tmp_len
     if la == 0:
         return lb
+    dist = _diagonal(a, la, b, lb)
+    if dist >= 0:
+        return dist
     if _reserve(ws, 256, (la + 63) >> 6) != 0:
         return -1
     return _myers(a, la, b, lb, ws.peq, ws.vp, ws.vn)
@@ -236,6 +353,9 @@ cdef int64_t _distance_unicode(const uint8_t* a, Py_ssize_t na, const uint8_t* b
         lb = tmp_len
     if la == 0:
         return lb
+    dist = _diagonal(<const uint32_t*> pa, la, <const uint32_t*> pb, lb)
+    if dist >= 0:
+        return dist
     # Renumber in place: the decoded buffers are scratch space.
     for i in range(la):
         sym = ws.symbol_of[pa[i]]
@@ -255,24 +375,77 @@ cdef int64_t _distance_unicode(const uint8_t* a, Py_ssize_t na, const uint8_t* b
     return dist
 
 
-def distances(const int64_t[::1] a_offsets, const uint8_t[::1] a_data,
-              const int64_t[::1] b_offsets, const uint8_t[::1] b_data):
-    """Levenshtein distance of every row pair, in code points, as an int64 array.
+cdef struct Source:
+    const int64_t* offsets   # large-string layout, or NULL
+    const uint8_t* data
+    const uint8_t* views     # string-view layout, or NULL
+    const uint64_t* buffers
 
-    ``*_offsets`` are Arrow large-string offsets (rows + 1 of them, absolute positions in
-    ``*_data``); ``*_data`` holds valid UTF-8.
-    """
-    cdef Py_ssize_t rows = a_offsets.shape[0] - 1
-    if b_offsets.shape[0] - 1 != rows:
-        msg = (f"Both columns must have the same number of rows, got {rows} and "
-               f"{b_offsets.shape[0] - 1}.")
+
+cdef class Utf8Column:
+    """Read-only view of an Arrow UTF-8 column for the kernels, built from either layout:
+    large-string (int64 offsets + one data buffer) or string-view (16-byte views + variadic data
+    buffers; what Polars hands out without a copy). Keeps its sources alive."""
+    cdef Source src
+    cdef readonly Py_ssize_t rows
+    cdef object _keep
+
+    @staticmethod
+    def from_offsets(const int64_t[::1] offsets, const uint8_t[::1] data):
+        """``offsets``: rows + 1 absolute positions in ``data`` (which must not be empty)."""
+        cdef Utf8Column col = Utf8Column.__new__(Utf8Column)
+        col.rows = offsets.shape[0] - 1 if offsets.shape[0] else 0
+        col.src.offsets = &offsets[0] if offsets.shape[0] else NULL
+        col.src.data = &data[0]
+        col.src.views = NULL
+        col.src.buffers = NULL
+        col._keep = (offsets, data)
+        return col
+
+    @staticmethod
+    def from_views(const uint8_t[:, ::1] views, const uint64_t[::1] buffers, keepalive):
+        """``views``: (rows, 16) Arrow string views; ``buffers``: addresses of the variadic data
+        buffers, which ``keepalive`` must own."""
+        cdef Utf8Column col = Utf8Column.__new__(Utf8Column)
+        if views.shape[1] != 16:
+            raise ValueError("Arrow string views are 16 bytes wide.")
+        col.rows = views.shape[0]
+        col.src.offsets = NULL
+        col.src.data = NULL
+        col.src.views = &views[0, 0] if views.shape[0] else NULL
+        col.src.buffers = &buffers[0] if buffers.shape[0] else NULL
+        col._keep = (views, buffers, keepalive)
+        return col
+
+
+cdef inline const uint8_t* _row(const Source* col, Py_ssize_t r, Py_ssize_t* size) noexcept nogil:
+    cdef const uint8_t* view
+    cdef int32_t length, index, offset
+    if col.offsets != NULL:
+        size[0] = col.offsets[r + 1] - col.offsets[r]
+        return col.data + col.offsets[r]
+    view = col.views + 16 * r
+    memcpy(&length, view, 4)
+    size[0] = length
+    if length <= 12:
+        return view + 4  # short strings are stored inline
+    memcpy(&index, view + 8, 4)
+    memcpy(&offset, view + 12, 4)
+    return <const uint8_t*> <uintptr_t> col.buffers[index] + offset
+
+
+def distances(Utf8Column a, Utf8Column b):
+    """Levenshtein distance of every row pair, in code points, as an int64 array."""
+    cdef Py_ssize_t rows = a.rows
+    if b.rows != rows:
+        msg = f"Both columns must have the same number of rows, got {rows} and {b.rows}."
         raise ValueError(msg)
-    out_arr = np.empty(max(rows, 0), dtype=np.int64)
+    out_arr = np.empty(rows, dtype=np.int64)
     cdef int64_t[::1] out = out_arr
     cdef Workspace ws
-    cdef Py_ssize_t r, a0, a1, b0, b1
-    cdef const uint8_t* ad = &a_data[0]
-    cdef const uint8_t* bd = &b_data[0]
+    cdef Py_ssize_t r, na, nb
+    cdef const uint8_t* sa
+    cdef const uint8_t* sb
     cdef int64_t d
     cdef bint failed = False
     ws.peq = NULL
@@ -287,14 +460,12 @@ def distances(const int64_t[::1] a_offsets, const uint8_t[::1] a_data,
     ws.symbol_of = NULL
     with nogil:
         for r in range(rows):
-            a0 = a_offsets[r]
-            a1 = a_offsets[r + 1]
-            b0 = b_offsets[r]
-            b1 = b_offsets[r + 1]
-            if _is_ascii(ad + a0, a1 - a0) and _is_ascii(bd + b0, b1 - b0):
-                d = _distance_ascii(ad + a0, a1 - a0, bd + b0, b1 - b0, &ws)
+            sa = _row(&a.src, r, &na)
+            sb = _row(&b.src, r, &nb)
+            if _is_ascii(sa, na) and _is_ascii(sb, nb):
+                d = _distance_ascii(sa, na, sb, nb, &ws)
             else:
-                d = _distance_unicode(ad + a0, a1 - a0, bd + b0, b1 - b0, &ws)
+                d = _distance_unicode(sa, na, sb, nb, &ws)
             if d < 0:
                 failed = True
                 break

@@ -174,3 +174,17 @@ def test_empty_columns() -> None:
 def test_length_mismatch_raises() -> None:
     with pytest.raises(ValueError, match="same length"):
         levenshtein_distances(["a", "b"], ["a"])
+
+
+def test_polars_views_across_chunks_and_buffers() -> None:
+    # Long columns spread their string views over several data buffers, and a Series built by
+    # concatenation has several chunks: every layout must read the same strings.
+    rng = random.Random(11)
+    words = ["InChI=1S/C", "H", "N2O", "/c1-2-3", "(4)", "/h1H3", "кот", "😀"]
+    a = ["".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(30_000)]
+    b = [mutate(rng, s, "CHNO123()-", rng.randint(0, 3)) for s in a]
+    chunked = pl.concat([pl.Series(a[:10_000]), pl.Series(a[10_000:])], rechunk=False)
+    got = levenshtein_distances(chunked, pl.Series(b))
+    assert got.tolist() == levenshtein_distances(pa.array(a, pa.large_string()), b).tolist()
+    sample = range(0, 30_000, 97)
+    assert [got[i] for i in sample] == [naive_distance(a[i], b[i]) for i in sample]

@@ -22,15 +22,24 @@ StringColumn = Union[pl.Series, pa.Array, pa.ChunkedArray, Sequence[str]]
 _EMPTY_DATA = np.zeros(1, dtype=np.uint8)  # kernels take &data[0], even of an all-empty column
 
 
-def _as_large_string(column: StringColumn) -> pa.LargeStringArray:
+def _as_arrow(column: StringColumn) -> pa.Array:
+    """The column as one Arrow array of a string type, without copying where possible."""
     if isinstance(column, pl.Series):
-        arrow = column.to_arrow(compat_level=pl.CompatLevel.oldest())
+        # Polars stores strings as views: exporting them as views is zero-copy.
+        arrow = column.to_arrow(compat_level=pl.CompatLevel.newest())
     elif isinstance(column, (pa.Array, pa.ChunkedArray)):
         arrow = column
     else:
         arrow = pa.array(list(column), type=pa.large_string())
     if isinstance(arrow, pa.ChunkedArray):
         arrow = arrow.combine_chunks()
+    if arrow.type not in (pa.large_string(), pa.string_view()):
+        arrow = arrow.cast(pa.large_string())
+    return arrow
+
+
+def _as_large_string(column: StringColumn) -> pa.LargeStringArray:
+    arrow = _as_arrow(column)
     if arrow.type != pa.large_string():
         arrow = arrow.cast(pa.large_string())
     return arrow
@@ -55,19 +64,31 @@ def string_buffers(column: StringColumn) -> tuple[np.ndarray, np.ndarray]:
     return offsets, data
 
 
+def _utf8_column(column: StringColumn):
+    native = load("levenshtein")
+    arrow = _as_arrow(column)
+    if arrow.type == pa.large_string():
+        return native.Utf8Column.from_offsets(*string_buffers(arrow))
+    buffers = arrow.buffers()
+    rows = len(arrow)
+    if buffers[1] is None or rows == 0:
+        views = np.zeros((0, 16), dtype=np.uint8)
+    else:
+        views = np.frombuffer(buffers[1], dtype=np.uint8).reshape(-1, 16)
+        views = views[arrow.offset : arrow.offset + rows]
+    addresses = np.array([b.address if b is not None else 0 for b in buffers[2:]], dtype=np.uint64)
+    return native.Utf8Column.from_views(views, addresses, arrow)
+
+
 def levenshtein_distances(a: StringColumn, b: StringColumn) -> np.ndarray:
     """Levenshtein distance of each row pair, in Unicode code points (int64).
 
     Equal to ``[Levenshtein.distance(x, y) for x, y in zip(a, b)]`` for str rows. ``a`` and ``b``
     are polars String Series, pyarrow string arrays (any string type) or sequences of str, of
-    equal length and without nulls.
+    equal length and without nulls (a null reads as "").
     """
-    a_offsets, a_data = string_buffers(a)
-    b_offsets, b_data = string_buffers(b)
-    if a_offsets.shape[0] != b_offsets.shape[0]:
-        msg = (
-            "Expected two columns of the same length, got "
-            f"{a_offsets.shape[0] - 1} and {b_offsets.shape[0] - 1} rows."
-        )
+    left, right = _utf8_column(a), _utf8_column(b)
+    if left.rows != right.rows:
+        msg = f"Expected two columns of the same length, got {left.rows} and {right.rows} rows."
         raise ValueError(msg)
-    return load("levenshtein").distances(a_offsets, a_data, b_offsets, b_data)
+    return load("levenshtein").distances(left, right)
