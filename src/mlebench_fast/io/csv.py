@@ -1,0 +1,645 @@
+"""``read_csv``: a CSV file as ``pandas.read_csv(path, float_precision="round_trip")`` reads it.
+
+The reference reads every submission and answers file with pandas 2.2.3's C parser and default
+arguments (``low_memory=True``); what pandas makes of a file can change a score or a verdict, so
+every behaviour below is reproduced on purpose and tested against pandas itself
+(``tests/io``). Reading is Polars' multi-threaded CSV reader, every column as text, followed by
+pandas' type inference as vectorised Polars expressions; a file Polars would tokenize
+differently from pandas is detected up front and tokenized by a slower exact path instead.
+
+Behaviours reproduced
+---------------------
+
+===============================  ==============================================================
+What is in the file              What pandas (and so this reader) makes of it
+===============================  ==============================================================
+a column of integers             ``int64``; ``"00012"`` is 12, ``"+5"`` is 5, ``" 12 "`` is 12
+                                 (ASCII whitespace around numbers is ignored)
+integers with an NA cell         ``float64`` (``12`` becomes ``12.0``)
+integers beyond int64            ``uint64`` if all are non-negative and there is no NA cell;
+                                 otherwise pandas' overflow rules: ``object`` of strings (with or
+                                 without NA filtering, as pandas does), or ``float64`` when a
+                                 float cell ends the integer attempt first
+any float cell                   ``float64``, correctly rounded (``round_trip``); ``1.``, ``.5``,
+                                 ``1E5``, ``1e-400`` (0.0) are numbers
+``inf`` / ``Infinity``           +/-infinity, case-insensitive, with an optional sign, only as
+                                 the whole cell (``" inf"`` is text)
+``1e400`` (overflow to +inf)     not a number: the column becomes ``object`` (a pandas quirk);
+                                 ``-1e400`` is ``-inf``
+``NAN``, ``+nan``, ``Nan``       text (only the NA strings below are missing values)
+NA strings                       ``""``, ``#N/A``, ``#N/A N/A``, ``#NA``, ``-1.#IND``,
+                                 ``-1.#QNAN``, ``-NaN``, ``-nan``, ``1.#IND``, ``1.#QNAN``,
+                                 ``<NA>``, ``N/A``, ``NA``, ``NULL``, ``NaN``, ``None``, ``n/a``,
+                                 ``nan``, ``null`` are NaN, quoted or not, matched exactly
+                                 (``" NA"`` is text)
+an all-NA column                 ``float64`` of NaN
+``True``/``false``/``TRUE``...   ``bool`` when every cell is true/false (ASCII
+                                 case-insensitive, no whitespace); with an NA cell ``object`` of
+                                 True/False/NaN (Polars ``Boolean`` with nulls)
+anything else                    ``object`` of ``str`` (Polars ``String``; NA cells null)
+quoted cells                     the quotes are removed before inference: ``"12"`` is 12
+UTF-8 BOM, CRLF, bare CR         accepted; a bare CR ends a line as pandas' tokenizer does
+blank / whitespace-only lines    skipped (also before the header)
+a NUL byte                       ends its cell's text (pandas' C strings): ``a<NUL>b`` is ``a``
+duplicated header names          ``a``, ``a.1``, ``a.2``; a name that already exists is skipped
+                                 (``a,a,a.1`` gives ``a, a.2, a.1``), named columns first
+empty header cell                ``Unnamed: {i}``
+first data row longer than       the extra leading fields become the row index (pandas'
+the header                       implicit index): :attr:`Table.index`, named ``index`` or
+                                 ``level_{i}``
+a row shorter than expected      padded with NaN
+a row longer than expected       pandas raises ``Error tokenizing data`` → UnreadableFileError
+unterminated quote               pandas raises ``EOF inside string`` → UnreadableFileError
+invalid UTF-8                    pandas raises UnicodeDecodeError → UnreadableFileError
+empty or whitespace-only file    pandas raises EmptyDataError, which the reference's
+                                 ``read_csv`` turns into an empty DataFrame: an empty Table
+header only                      0 rows, every column ``object`` (``String``)
+more rows than pandas' chunk     see "Chunked inference" below
+===============================  ==============================================================
+
+Chunked inference
+-----------------
+
+With ``low_memory=True`` pandas infers types per chunk of ``2**k`` data rows, the largest power
+of two with ``2 * 2**k < 2**20 // width`` (width = number of fields, index included: 524,288
+rows for 1 column, 262,144 for 2-3, 131,072 for 4-7 ...; blank lines do not count), and
+concatenates the chunks: int and float chunks give ``float64``, int64 and uint64 chunks
+``float64``, and a text or bool chunk with a numeric one gives an ``object`` column mixing
+Python ``int``/``float``/``bool``/``str`` (pandas' DtypeWarning). This reader infers per chunk
+the same way. A mixed column whose values are all text (or all bool) apart from NaN keeps the
+usual ``String`` (``Boolean``) form; a truly mixed column is a Polars ``Object`` column holding
+the very Python values pandas holds (NaN as ``float("nan")``).
+
+Intentional differences
+-----------------------
+
+- Where pandas raises while tokenizing or decoding (the reference then crashes outside the
+  grader's error handling), this reader raises :class:`UnreadableFileError` saying what is
+  wrong, on which line, and how to fix it.
+- Error messages are ours, not pandas' (they name the physical line, pandas its own count).
+- A line made only of spaces/tabs that starts a quoted cell (``"  "``) is kept by pandas but
+  dropped by the exact path here; such a line cannot name ids or predictions.
+"""
+
+from __future__ import annotations
+
+import csv as _pycsv
+import io as _io
+import math
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from mlebench_fast.exceptions import UnreadableFileError
+from mlebench_fast.io.table import Table
+
+__all__ = ["NA_VALUES", "read_csv", "chunk_rows"]
+
+# pandas._libs.parsers.STR_NA_VALUES (pandas 2.2.3)
+NA_VALUES: frozenset[str] = frozenset(
+    {
+        "-1.#IND",
+        "1.#QNAN",
+        "1.#IND",
+        "-1.#QNAN",
+        "#N/A N/A",
+        "#N/A",
+        "N/A",
+        "n/a",
+        "NA",
+        "<NA>",
+        "#NA",
+        "NULL",
+        "null",
+        "NaN",
+        "-NaN",
+        "nan",
+        "-nan",
+        "",
+        "None",
+    }
+)
+_NA_LIST = sorted(NA_VALUES)
+# pandas' isspace_ascii: what its number parsers skip around a number
+_WS = " \t\n\v\f\r"
+_INF_WORDS = frozenset({"inf", "+inf", "infinity", "+infinity"})
+_NEG_INF_WORDS = frozenset({"-inf", "-infinity"})
+_INT64_MIN, _INT64_MAX, _UINT64_MAX = -(2**63), 2**63 - 1, 2**64 - 1
+_BOM = b"\xef\xbb\xbf"
+# The part of a cell pandas' round_trip parser hands to PyOS_string_to_double.
+_FLOAT_PREFIX = re.compile(r"[ \t\n\v\f\r]*([+-]?[0-9]*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]*)?)")
+_INT_PREFIX = re.compile(r"[ \t\n\v\f\r]*([+-]?)([0-9]*)")
+_HEADER_PROBE_BYTES = 1 << 16
+
+_FIX_HINT = (
+    "Write the file as UTF-8 CSV with one header line and the same number of comma-separated "
+    "fields on every line (e.g. pandas' DataFrame.to_csv(path, index=False))."
+)
+
+
+def chunk_rows(width: int) -> int:
+    """Rows per chunk of pandas' low-memory reader for a table ``width`` fields wide."""
+    heuristic = 2**20 // max(width, 1)
+    rows = 1
+    while rows * 2 < heuristic:
+        rows *= 2
+    return rows
+
+
+def read_csv(path: str | os.PathLike[str]) -> Table:
+    """Reads ``path`` as ``pandas.read_csv(path, float_precision="round_trip")`` would.
+
+    Column dtypes follow :class:`Table`'s conventions. An empty file gives an empty Table (the
+    reference's ``read_csv`` turns pandas' EmptyDataError into an empty DataFrame).
+
+    Raises:
+        FileNotFoundError: nothing at ``path``.
+        UnreadableFileError: pandas could not read the file (bad UTF-8, a line with too many
+            fields, an unterminated quote); the message says where and how to fix it.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        msg = f"No such CSV file: {str(path)!r}. Check the path (relative to {os.getcwd()!r})."
+        raise FileNotFoundError(msg) from None
+    except IsADirectoryError:
+        msg = f"{str(path)!r} is a directory, not a CSV file. Pass the path of the CSV file."
+        raise UnreadableFileError(msg) from None
+    return _read_bytes(data, str(path))
+
+
+def read_csv_bytes(data: bytes, name: str = "<bytes>") -> Table:
+    """:func:`read_csv` on the contents of a file already in memory."""
+    return _read_bytes(bytes(data), name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokenizing
+
+
+def _read_bytes(data: bytes, name: str) -> Table:
+    if not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            msg = (
+                f"{name} is not valid UTF-8: byte {data[exc.start]:#04x} at offset {exc.start} "
+                f"(line {line}) cannot be decoded ({exc.reason}); pandas raises "
+                "UnicodeDecodeError on it. Re-save the file with UTF-8 encoding."
+            )
+            raise UnreadableFileError(msg) from None
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    fast = _fast_path_bytes(data)
+    if fast is None:
+        return _read_exact(data.decode("utf-8"), name)
+    data = fast
+    if not data.strip(b" \t\r\n"):
+        return Table(pl.DataFrame())
+    header, first = _probe_header(data)
+    width = max(len(header), len(first) if first is not None else 0)
+    schema = {f"c{i}": pl.String for i in range(width)}
+    try:
+        raw = pl.read_csv(
+            data,
+            has_header=False,
+            schema=schema,
+            truncate_ragged_lines=False,
+            quote_char='"',
+        )
+    except pl.exceptions.PolarsError:
+        # too many fields on a line, most likely: the exact path finds it and says where
+        return _read_exact(data.decode("utf-8"), name)
+    columns = raw.get_columns()
+    return _build(header, [c.slice(1) for c in columns], width, name)
+
+
+def _fast_path_bytes(data: bytes) -> bytes | None:
+    """``data`` with pandas' skipped lines removed, if Polars tokenizes it as pandas does.
+
+    None when the file holds something Polars' tokenizer treats differently (a NUL byte, a bare
+    CR line end, a quote that does not open or close a field): the exact path reads those.
+    """
+    if b"\x00" in data:
+        return None
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return None
+    quotes = None
+    if b'"' in data:
+        quotes = _quote_positions(data)
+        if quotes is None:
+            return None
+    return _drop_blank_lines(data, quotes)
+
+
+def _quote_positions(data: bytes) -> np.ndarray | None:
+    """Positions of the quotes if every quoted field is well formed (RFC 4180), else None.
+
+    Then reading quotes as toggles (what Polars does) and pandas' state machine agree: an
+    opening quote starts a field (or follows a closing one: an escaped ``""``), a closing quote
+    ends one (or precedes an opening one).
+    """
+    arr = np.frombuffer(data, dtype=np.uint8)
+    q = np.flatnonzero(arr == 34)
+    if len(q) % 2:
+        return None
+    opens, closes = q[0::2], q[1::2]
+    before = arr[np.maximum(opens - 1, 0)]
+    escaped = np.zeros(len(opens), dtype=bool)
+    escaped[1:] = opens[1:] - 1 == closes[:-1]
+    ok_open = (opens == 0) | (before == 44) | (before == 10) | escaped
+    after_pos = closes + 1
+    after = arr[np.minimum(after_pos, len(arr) - 1)]
+    ok_close = (after_pos == len(arr)) | (after == 44) | (after == 10) | (after == 13)
+    ok_close[:-1] |= opens[1:] == after_pos[:-1]
+    if not (ok_open.all() and ok_close.all()):
+        return None
+    return q
+
+
+_BLANK_LINE = re.compile(rb"\n[ \t]*\r?(?=\n|\Z)")
+_LEADING_BLANK = re.compile(rb"(?:[ \t]*\r?\n)+")
+
+
+def _drop_blank_lines(data: bytes, quotes: np.ndarray | None) -> bytes:
+    """Removes blank and whitespace-only lines outside quoted fields (pandas skips them)."""
+    lead = _LEADING_BLANK.match(data)
+    if lead:
+        data = data[lead.end() :]
+        if quotes is not None:
+            quotes = quotes - lead.end()
+    if not (
+        b"\n\n" in data
+        or b"\n\r\n" in data
+        or ((b"\n " in data or b"\n\t" in data) and _BLANK_LINE.search(data))
+    ):
+        return data
+    spans = [m.span() for m in _BLANK_LINE.finditer(data)]
+    if quotes is not None and len(quotes):
+        starts = np.fromiter((s for s, _ in spans), dtype=np.int64, count=len(spans))
+        inside = np.searchsorted(quotes, starts) % 2 == 1
+        spans = [span for span, keep in zip(spans, inside) if not keep]
+    if not spans:
+        return data
+    parts = []
+    pos = 0
+    for start, end in spans:
+        parts.append(data[pos:start])
+        pos = end
+    parts.append(data[pos:])
+    return b"".join(parts)
+
+
+def _probe_header(data: bytes) -> tuple[list[str], list[str] | None]:
+    """The header's fields and the first data row's (None without data rows).
+
+    pandas sizes the table from these two rows: a first row longer than the header makes its
+    leading fields the index.
+    """
+    size = _HEADER_PROBE_BYTES
+    while True:
+        if size >= len(data):
+            chunk, complete = data, True
+        else:
+            cut = data.rfind(b"\n", 0, size)
+            chunk, complete = (data[: cut + 1], False) if cut >= 0 else (b"", False)
+        rows = [r for r in _pycsv.reader(_io.StringIO(chunk.decode("utf-8"), newline="")) if r]
+        if complete or len(rows) >= 3:
+            header = rows[0] if rows else []
+            return header, rows[1] if len(rows) > 1 else None
+        size *= 4
+
+
+@dataclass
+class _Record:
+    fields: list[str]
+    line: int  # physical line the record starts on (1-based)
+
+
+def _tokenize_exact(text: str, name: str) -> list[_Record]:
+    """pandas' tokenizer on files the fast path cannot take (bare CR, stray quotes, NUL)."""
+    if _pycsv.field_size_limit() < sys.maxsize // 2:
+        # Cells of any length are legal for pandas; the csv module caps them at 128 KiB.
+        _pycsv.field_size_limit(2**31 - 1)
+    sentinel = "\x00\x01mlebench-fast-end-of-file\x01\x00"
+    reader = _pycsv.reader(_io.StringIO(text + "\n" + sentinel, newline=""))
+    records: list[_Record] = []
+    start = 1
+    for row in reader:
+        line, start = start, reader.line_num + 1
+        if not row:
+            continue
+        if len(row) == 1 and not row[0].strip(" \t"):
+            continue  # a whitespace-only line: pandas' WHITESPACE_LINE state skips it
+        records.append(_Record(row, line))
+    if not records or records[-1].fields != [sentinel]:
+        last = records[-1].line if records else 1
+        msg = (
+            f"{name} ends inside a quoted field that starts on line {last}: a '\"' opens a "
+            f"field that is never closed (pandas: 'EOF inside string'). Close the quote or "
+            f'escape quotes inside fields by doubling them (""). {_FIX_HINT}'
+        )
+        raise UnreadableFileError(msg)
+    records.pop()
+    for record in records:
+        if any("\x00" in f for f in record.fields):
+            record.fields = [f.split("\x00", 1)[0] for f in record.fields]
+    return records
+
+
+def _read_exact(text: str, name: str) -> Table:
+    records = _tokenize_exact(text, name)
+    if not records:
+        return Table(pl.DataFrame())
+    header = records[0].fields
+    first = records[1].fields if len(records) > 1 else None
+    width = max(len(header), len(first) if first is not None else 0)
+    rows = []
+    for record in records[1:]:
+        fields = record.fields
+        if len(fields) > width:
+            msg = (
+                f"{name} line {record.line} has {len(fields)} fields but the table has "
+                f"{width} (set by the header and the first data row); pandas raises "
+                f"'Error tokenizing data. C error: Expected {width} fields ... saw "
+                f"{len(fields)}'. Quote fields that contain commas. {_FIX_HINT}"
+            )
+            raise UnreadableFileError(msg)
+        if len(fields) < width:
+            fields = fields + [""] * (width - len(fields))
+        rows.append(fields)
+    if rows:
+        columns = [pl.Series(f"c{i}", col, dtype=pl.String) for i, col in enumerate(zip(*rows))]
+    else:
+        columns = [pl.Series(f"c{i}", [], dtype=pl.String) for i in range(width)]
+    return _build(header, columns, width, name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Header
+
+
+def header_names(fields: list[str]) -> list[str]:
+    """pandas' column names for a header row: ``Unnamed: {i}`` and de-duplication.
+
+    Mirrors ``TextReader._get_header``: named columns are de-duplicated first, in order, then
+    the unnamed ones; ``name.{n}`` skips any name the header already holds.
+    """
+    names = list(fields)
+    unnamed = []
+    for i, name in enumerate(names):
+        if name == "":
+            names[i] = f"Unnamed: {i}"
+            unnamed.append(i)
+    unnamed_set = set(unnamed)
+    order = [i for i in range(len(names)) if i not in unnamed_set] + unnamed
+    counts: dict[str, int] = {}
+    for i in order:
+        col = old = names[i]
+        cur = counts.get(col, 0)
+        while cur > 0:
+            counts[old] = cur + 1
+            col = f"{old}.{cur}"
+            cur = cur + 1 if col in names else counts.get(col, 0)
+        names[i] = col
+        counts[col] = cur + 1
+    return names
+
+
+def _build(header: list[str], columns: list[pl.Series], width: int, name: str) -> Table:
+    leading = width - len(header)
+    names = header_names(header)
+    height = columns[0].len() if columns else 0
+    per_chunk = chunk_rows(width)
+    typed = [_infer_column(c, per_chunk) for c in columns]
+    frame = pl.DataFrame([s.alias(n) for s, n in zip(typed[leading:], names)])
+    if height == 0:
+        frame = pl.DataFrame({n: pl.Series([], dtype=pl.String) for n in names})
+    index = None
+    if leading:
+        index_names = ["index"] if leading == 1 else [f"level_{i}" for i in range(leading)]
+        index = pl.DataFrame([s.alias(n) for s, n in zip(typed[:leading], index_names)])
+    return Table(frame, index)
+
+
+# ---------------------------------------------------------------------------------------------
+# Type inference
+
+
+@dataclass
+class _Typed:
+    """One column (or chunk) as pandas typed it: its numpy dtype and the Polars form."""
+
+    dtype: str  # int64 | uint64 | float64 | bool | object
+    series: pl.Series
+
+
+def _infer_column(raw: pl.Series, per_chunk: int) -> pl.Series:
+    height = raw.len()
+    if height <= per_chunk:
+        return _infer(raw).series
+    chunks = [_infer(raw.slice(start, per_chunk)) for start in range(0, height, per_chunk)]
+    return _concatenate(chunks)
+
+
+def _concatenate(chunks: list[_Typed]) -> pl.Series:
+    """pandas' ``_concatenate_chunks``: numpy's/pandas' common type of the chunks' dtypes."""
+    dtypes = {c.dtype for c in chunks}
+    if len(dtypes) == 1 and "object" not in dtypes:
+        return pl.concat([c.series for c in chunks], rechunk=True)
+    if dtypes <= {"int64", "uint64", "float64"}:
+        return pl.concat([c.series.cast(pl.Float64) for c in chunks], rechunk=True)
+    # Anything with a bool or object chunk is object: each chunk's values as Python objects.
+    kinds = {c.series.dtype for c in chunks if c.series.null_count() < c.series.len()}
+    if kinds <= {pl.String}:
+        return pl.concat([c.series.cast(pl.String) for c in chunks], rechunk=True)
+    if kinds <= {pl.Boolean}:
+        return pl.concat([c.series.cast(pl.Boolean) for c in chunks], rechunk=True)
+    values: list[Any] = []
+    for chunk in chunks:
+        values.extend(math.nan if v is None else v for v in chunk.series.to_list())
+    return pl.Series(chunks[0].series.name, values, dtype=pl.Object)
+
+
+def _is_int_word(word: str) -> bool:
+    m = _INT_PREFIX.match(word)
+    return bool(m.group(2)) and not word[m.end() :].strip(_WS)
+
+
+def _int_error(word: str, low: int, high: int) -> str | None:
+    """How pandas' ``str_to_int64`` fails on ``word``: None, ``overflow`` or ``invalid``."""
+    m = _INT_PREFIX.match(word)
+    sign, digits = m.group(1), m.group(2)
+    if not digits:
+        return "invalid"
+    value = -int(digits) if sign == "-" else int(digits)
+    if value < low or value > high:
+        return "overflow"  # pandas checks the range while reading digits, before the tail
+    return "invalid" if word[m.end() :].strip(_WS) else None
+
+
+def pandas_float(word: str) -> float | None:
+    """The float pandas' round_trip parser reads from ``word``, or None if it is not one."""
+    m = _FLOAT_PREFIX.match(word)
+    body = m.group(1)
+    value: float | None
+    try:
+        value = float(body) if body else None
+    except ValueError:
+        value = None
+    if value is not None and value == math.inf:
+        value = None  # PyOS_string_to_double's HUGE_VAL is an error to pandas (-inf is not)
+    if value is not None and not word[m.end() :].strip(_WS):
+        return value
+    lower = word.lower()
+    if lower in _INF_WORDS:
+        return math.inf
+    if lower in _NEG_INF_WORDS:
+        return -math.inf
+    return None
+
+
+def _is_bool_word(word: str) -> bool:
+    return word.isascii() and word.lower() in ("true", "false")
+
+
+def _na_mask(raw: pl.Series) -> pl.Series:
+    return raw.is_null() | raw.is_in(_NA_LIST)
+
+
+def _first_value(raw: pl.Series) -> tuple[str | None, pl.Series | None]:
+    """The first non-NA cell, and the NA mask when it had to be computed to find it."""
+    for value in raw.head(32).to_list():
+        if value is not None and value not in NA_VALUES:
+            return value, None
+    na = _na_mask(raw)
+    if na.all():
+        return None, na
+    return raw[int((~na).arg_true()[0])], na
+
+
+def _as_text(raw: pl.Series, na: pl.Series | None) -> _Typed:
+    na = _na_mask(raw) if na is None else na
+    if na.any():
+        raw = pl.select(pl.when(na).then(None).otherwise(raw)).to_series().alias(raw.name)
+    return _Typed("object", raw)
+
+
+def _infer(raw: pl.Series) -> _Typed:
+    """pandas' ``_convert_tokens`` for one column: int64, then float64, bool, object."""
+    if raw.len() == 0:
+        return _Typed("object", raw)
+    first, na = _first_value(raw)
+    if first is None:
+        return _Typed("float64", pl.Series(raw.name, [None] * raw.len(), dtype=pl.Float64))
+    if _is_bool_word(first):
+        return _infer_bool(raw, na)
+    if _is_int_word(first):
+        return _infer_int(raw, na)
+    if pandas_float(first) is not None:
+        return _infer_float(raw, na, stripped=False)
+    return _as_text(raw, na)
+
+
+def _strip(raw: pl.Series) -> pl.Series:
+    return raw.str.strip_chars(_WS)
+
+
+def _infer_int(raw: pl.Series, na: pl.Series | None) -> _Typed:
+    words, stripped = raw, False
+    while True:
+        ints = words.cast(pl.Int64, strict=False)
+        if ints.null_count() == raw.null_count():
+            # every non-empty cell is an integer, so no NA string is present either
+            if raw.null_count():
+                return _Typed("float64", ints.cast(pl.Float64))
+            return _Typed("int64", ints)
+        na = _na_mask(raw) if na is None else na
+        bad = ints.is_null() & ~na
+        if not bad.any():
+            return _Typed("float64", ints.cast(pl.Float64))
+        word = raw[int(bad.arg_true()[0])]
+        if not stripped and word != word.strip(_WS):
+            words, stripped = _strip(raw), True
+            continue
+        if _int_error(word, _INT64_MIN, _INT64_MAX) == "overflow":
+            typed = _infer_overflow(raw, na)
+            if typed is not None:
+                return typed
+        return _infer_float(raw, na, stripped=False)
+
+
+def _infer_overflow(raw: pl.Series, na: pl.Series) -> _Typed | None:
+    """pandas' ``_try_uint64`` after ``_try_int64`` overflowed, as ``_convert_tokens`` handles it.
+
+    A uint64 column, or object (NA-filtered after an OverflowError, raw text after pandas'
+    "Cannot convert to numerical dtype" ValueError), or None: go on to float64.
+    """
+    seen_sint = seen_uint = seen_null = False
+    for word, missing in zip(raw.to_list(), na.to_list()):
+        if missing:
+            seen_null = True
+            continue
+        if word.lstrip(_WS).startswith("-"):
+            seen_sint = True  # str_to_uint64 stops at a minus sign without an error
+            continue
+        error = _int_error(word, 0, _UINT64_MAX)
+        if error == "overflow":
+            return _as_text(raw, na)
+        if error == "invalid":
+            return None
+        if int(word.strip(_WS)) > _INT64_MAX:
+            seen_uint = True
+    if seen_uint and (seen_sint or seen_null):
+        return _Typed("object", raw.fill_null(""))
+    if seen_sint:
+        return _as_text(raw, na)
+    return _Typed("uint64", _strip(raw).cast(pl.UInt64))
+
+
+def _infer_float(raw: pl.Series, na: pl.Series | None, *, stripped: bool) -> _Typed:
+    words = _strip(raw) if stripped else raw
+    floats = words.cast(pl.Float64, strict=False)
+    if floats.null_count() != raw.null_count():
+        na = _na_mask(raw) if na is None else na
+        bad = floats.is_null() & ~na
+        if bad.any():
+            word = raw[int(bad.arg_true()[0])]
+            if not stripped and word != word.strip(_WS):
+                return _infer_float(raw, na, stripped=True)
+            return _as_text(raw, na)
+    special = floats.is_nan() | floats.is_infinite()
+    if special.any():
+        # Polars reads nan/inf spellings and +overflow that pandas does not: check those cells.
+        na = _na_mask(raw) if na is None else na
+        check = special & ~na
+        if check.any():
+            cells = raw.filter(check).unique().to_list()
+            if any(pandas_float(cell) is None for cell in cells):
+                return _as_text(raw, na)
+        if floats.is_nan().any():
+            floats = pl.select(
+                pl.when(floats.is_nan() & na).then(None).otherwise(floats)
+            ).to_series()
+    return _Typed("float64", floats.alias(raw.name))
+
+
+def _infer_bool(raw: pl.Series, na: pl.Series | None) -> _Typed:
+    na = _na_mask(raw) if na is None else na
+    lower = raw.str.to_lowercase()
+    true = lower == "true"
+    ok = (true | (lower == "false")).fill_null(False) | na
+    if not ok.all():
+        return _as_text(raw, na)
+    if na.any():
+        values = pl.select(pl.when(na).then(None).otherwise(true)).to_series()
+        return _Typed("object", values.alias(raw.name))
+    return _Typed("bool", true.alias(raw.name))
