@@ -1,0 +1,48 @@
+"""bms-molecular-translation: mean Levenshtein distance between InChI strings (lower is better).
+
+The reference checks the row count first, then the columns, sorts both files by ``image_id``,
+compares ids and scores ``astype(str)`` of both InChI columns (NaN becomes "nan", numbers their
+``str``), pair by pair in sorted order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+from mlebench_fast.competitions.common import SortedAnswers
+from mlebench_fast.exceptions import InvalidSubmissionError
+from mlebench_fast.io.table import Table
+from mlebench_fast.kernels.strings import levenshtein_distances
+from mlebench_fast.validation.answers import require_answer_columns
+from mlebench_fast.validation.frames import any_differ, astype_str, sort_table
+
+ID, TARGET = "image_id", "InChI"
+
+
+@dataclass(frozen=True, slots=True)
+class LevenshteinGrader:
+    def prepare_answers(self, answers: Table) -> SortedAnswers:
+        require_answer_columns(answers, ID, TARGET)
+        frame = sort_table(answers, ID)
+        return SortedAnswers(ids=frame[ID], target=astype_str(frame[TARGET]))
+
+    def score(self, submission: Table, answers: SortedAnswers) -> np.float64:
+        if submission.height != answers.ids.len():
+            msg = "Submission and answers must have the same length"
+            raise InvalidSubmissionError(msg)
+        for column in (ID, TARGET):
+            if column not in submission.columns:
+                msg = f"Submission must have a{'n' if column == ID else ''} '{column}' column"
+                raise InvalidSubmissionError(msg)
+        frame = sort_table(submission, ID)
+        if any_differ(frame[ID], answers.ids):
+            msg = "Submission and answers must have the same ids"
+            raise InvalidSubmissionError(msg)
+        predicted: pl.Series = astype_str(frame[TARGET])
+        return np.mean(levenshtein_distances(answers.target, predicted))
+
+
+GRADER = LevenshteinGrader()
