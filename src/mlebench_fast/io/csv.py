@@ -135,7 +135,6 @@ _BOM = b"\xef\xbb\xbf"
 # The part of a cell pandas' round_trip parser hands to PyOS_string_to_double.
 _FLOAT_PREFIX = re.compile(r"[ \t\n\v\f\r]*([+-]?[0-9]*(?:\.[0-9]*)?(?:[eE][+-]?[0-9]*)?)")
 _INT_PREFIX = re.compile(r"[ \t\n\v\f\r]*([+-]?)([0-9]*)")
-_HEADER_PROBE_BYTES = 1 << 16
 
 _FIX_HINT = (
     "Write the file as UTF-8 CSV with one header line and the same number of comma-separated "
@@ -172,7 +171,7 @@ def read_csv(path: str | os.PathLike[str]) -> Table:
     except IsADirectoryError:
         msg = f"{str(path)!r} is a directory, not a CSV file. Pass the path of the CSV file."
         raise UnreadableFileError(msg) from None
-    return _read_bytes(data, str(path))
+    return _read_bytes(data, str(path), str(path))
 
 
 def read_csv_bytes(data: bytes, name: str = "<bytes>") -> Table:
@@ -184,7 +183,8 @@ def read_csv_bytes(data: bytes, name: str = "<bytes>") -> Table:
 # Tokenizing
 
 
-def _read_bytes(data: bytes, name: str) -> Table:
+def _read_bytes(data: bytes, name: str, source: str | None = None) -> Table:
+    """``source``: the file's path, which Polars reads faster than the same bytes."""
     if not data.isascii():
         try:
             data.decode("utf-8")
@@ -197,57 +197,57 @@ def _read_bytes(data: bytes, name: str) -> Table:
             )
             raise UnreadableFileError(msg) from None
     if data.startswith(_BOM):
-        data = data[len(_BOM) :]
-    fast = _fast_path_bytes(data)
-    if fast is None:
+        data, source = data[len(_BOM) :], None
+    arr = np.frombuffer(data, dtype=np.uint8)
+    quotes = _tokenizable(data, arr)
+    if quotes is False:
         return _read_exact(data.decode("utf-8"), name)
-    data = fast
+    lead = _LEADING_BLANK.match(data)
+    if lead:
+        data, source = data[lead.end() :], None
+        if quotes is not None:
+            quotes = quotes - lead.end()
     if not data.strip(b" \t\r\n"):
         return Table(pl.DataFrame())
-    header, first = _probe_header(data)
+    header, first, sample = _probe(data)
     width = max(len(header), len(first) if first is not None else 0)
-    schema = {f"c{i}": pl.String for i in range(width)}
-    try:
-        raw = pl.read_csv(
-            data,
-            has_header=False,
-            schema=schema,
-            truncate_ragged_lines=False,
-            quote_char='"',
-        )
-    except pl.exceptions.PolarsError:
-        # too many fields on a line, most likely: the exact path finds it and says where
+    columns = _read_polars(source or data, width, sample)
+    if columns is None:
         return _read_exact(data.decode("utf-8"), name)
-    columns = raw.get_columns()
-    return _build(header, [c.slice(1) for c in columns], width, name)
+    if _may_hold_blank_lines(columns):
+        cleaned = _drop_blank_lines(data, quotes)
+        if cleaned is not data:
+            columns = _read_polars(cleaned, width, [])
+            if columns is None:
+                return _read_exact(data.decode("utf-8"), name)
+    return _build(header, columns, width, name)
 
 
-def _fast_path_bytes(data: bytes) -> bytes | None:
-    """``data`` with pandas' skipped lines removed, if Polars tokenizes it as pandas does.
+def _tokenizable(data: bytes, arr: np.ndarray) -> np.ndarray | None | bool:
+    """Whether Polars tokenizes ``data`` as pandas does: False if not, else the quotes' offsets.
 
-    None when the file holds something Polars' tokenizer treats differently (a NUL byte, a bare
-    CR line end, a quote that does not open or close a field): the exact path reads those.
+    Polars differs on a NUL byte, a bare CR line end and a quote that does not open or close a
+    field; the exact path reads those files.
     """
     if b"\x00" in data:
+        return False
+    if b"\r" in data:
+        cr = np.flatnonzero(arr == 13)
+        if cr[-1] == len(arr) - 1 or not (arr[cr + 1] == 10).all():
+            return False
+    if b'"' not in data:
         return None
-    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
-        return None
-    quotes = None
-    if b'"' in data:
-        quotes = _quote_positions(data)
-        if quotes is None:
-            return None
-    return _drop_blank_lines(data, quotes)
+    quotes = _quote_positions(arr)
+    return False if quotes is None else quotes
 
 
-def _quote_positions(data: bytes) -> np.ndarray | None:
+def _quote_positions(arr: np.ndarray) -> np.ndarray | None:
     """Positions of the quotes if every quoted field is well formed (RFC 4180), else None.
 
     Then reading quotes as toggles (what Polars does) and pandas' state machine agree: an
     opening quote starts a field (or follows a closing one: an escaped ``""``), a closing quote
     ends one (or precedes an opening one).
     """
-    arr = np.frombuffer(data, dtype=np.uint8)
     q = np.flatnonzero(arr == 34)
     if len(q) % 2:
         return None
@@ -269,24 +269,37 @@ _BLANK_LINE = re.compile(rb"\n[ \t]*\r?(?=\n|\Z)")
 _LEADING_BLANK = re.compile(rb"(?:[ \t]*\r?\n)+")
 
 
+def _may_hold_blank_lines(columns: list[pl.Series]) -> bool:
+    """Whether some row could be a blank or whitespace-only line (Polars keeps those as rows).
+
+    Such a line leaves every field after the first null, and the first null or blank; a file
+    without such a row has none, and the costly byte scan is skipped.
+    """
+    rest = columns[1:]
+    if any(c.null_count() == 0 for c in rest):
+        return False
+    first = columns[0]
+    if first.dtype != pl.String:
+        candidates = first.is_null()
+    else:
+        candidates = first.is_null() | (first.str.strip_chars(" \t") == "")
+    for column in rest:
+        candidates &= column.is_null()
+    return bool(candidates.any())
+
+
 def _drop_blank_lines(data: bytes, quotes: np.ndarray | None) -> bytes:
-    """Removes blank and whitespace-only lines outside quoted fields (pandas skips them)."""
-    lead = _LEADING_BLANK.match(data)
-    if lead:
-        data = data[lead.end() :]
-        if quotes is not None:
-            quotes = quotes - lead.end()
-    if not (
-        b"\n\n" in data
-        or b"\n\r\n" in data
-        or ((b"\n " in data or b"\n\t" in data) and _BLANK_LINE.search(data))
-    ):
-        return data
+    """``data`` without its blank and whitespace-only lines outside quoted fields.
+
+    pandas skips those lines; ``data`` itself is returned when there are none.
+    """
     spans = [m.span() for m in _BLANK_LINE.finditer(data)]
-    if quotes is not None and len(quotes):
+    if quotes is not None and len(quotes) and spans:
         starts = np.fromiter((s for s, _ in spans), dtype=np.int64, count=len(spans))
         inside = np.searchsorted(quotes, starts) % 2 == 1
         spans = [span for span, keep in zip(spans, inside) if not keep]
+    if data.endswith(b"\n") and spans and spans[-1][1] == len(data) and spans[-1][0] == len(data) - 1:
+        spans.pop()  # the final line end itself, not a blank line
     if not spans:
         return data
     parts = []
@@ -298,24 +311,101 @@ def _drop_blank_lines(data: bytes, quotes: np.ndarray | None) -> bytes:
     return b"".join(parts)
 
 
-def _probe_header(data: bytes) -> tuple[list[str], list[str] | None]:
-    """The header's fields and the first data row's (None without data rows).
+_PLAIN_INT = re.compile(r"[+-]?[0-9]{1,18}")
+_PLAIN_FLOAT = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
+_LONG_INT = re.compile(r"[+-]?[0-9]{19,}")
+_SAMPLE_ROWS = 64
 
-    pandas sizes the table from these two rows: a first row longer than the header makes its
+
+def _guess_dtype(values: list[str]) -> pl.DataType:
+    """The dtype Polars can parse a column as, guessed from its first cells (String if unsure).
+
+    Only plain numbers are guessed: whatever Polars' typed parser then accepts is a number to
+    pandas too, and a cell it rejects sends the file to the all-text read.
+    """
+    present = [v for v in values if v != ""]
+    if not present:
+        return pl.String
+    if all(_PLAIN_INT.fullmatch(v) for v in present):
+        return pl.Int64
+    if all(_PLAIN_FLOAT.fullmatch(v) for v in present) and not any(
+        _LONG_INT.fullmatch(v) for v in present
+    ):
+        # a long integer first could overflow pandas' int64 attempt before a float ends it
+        return pl.Float64
+    return pl.String
+
+
+def _read_polars(source: str | bytes, width: int, sample: list[list[str]]) -> list[pl.Series] | None:
+    """The data rows' fields, typed where the sample allows (None: Polars could not read it)."""
+    guesses = [
+        _guess_dtype([row[j] if j < len(row) else "" for row in sample]) for j in range(width)
+    ]
+    attempts = [guesses] if any(g != pl.String for g in guesses) else []
+    attempts.append([pl.String] * width)
+    for dtypes in attempts:
+        try:
+            frame = pl.read_csv(
+                source,
+                has_header=False,
+                skip_rows=1,
+                schema={f"c{j}": dtype for j, dtype in enumerate(dtypes)},
+                missing_columns="insert",
+                truncate_ragged_lines=False,
+                quote_char='"',
+            )
+        except pl.exceptions.PolarsError:
+            # a cell the guessed dtype cannot hold, or a line with too many fields (the exact
+            # path finds it and says where)
+            continue
+        columns = frame.get_columns()
+        if all(c.dtype == pl.String or _plain_numbers(c) for c in columns):
+            return columns
+    return None
+
+
+def _plain_numbers(column: pl.Series) -> bool:
+    """Whether a column Polars parsed as numbers holds what pandas reads from the same cells.
+
+    Not when it holds a null (Polars also reads a whitespace-only cell as null, pandas as text)
+    or a nan/inf (pandas reads some spellings as text): then the words themselves are needed.
+    """
+    if column.null_count():
+        return False
+    return column.dtype != pl.Float64 or not (column.is_nan().any() or column.is_infinite().any())
+
+
+def _probe(data: bytes) -> tuple[list[str], list[str] | None, list[list[str]]]:
+    """The header's fields, the first data row's (None without data rows) and a few data rows.
+
+    pandas sizes the table from the first two: a first row longer than the header makes its
     leading fields the index.
     """
-    size = _HEADER_PROBE_BYTES
+    size = 8192
     while True:
         if size >= len(data):
             chunk, complete = data, True
         else:
             cut = data.rfind(b"\n", 0, size)
             chunk, complete = (data[: cut + 1], False) if cut >= 0 else (b"", False)
-        rows = [r for r in _pycsv.reader(_io.StringIO(chunk.decode("utf-8"), newline="")) if r]
+        reader = _pycsv.reader(_io.StringIO(chunk.decode("utf-8"), newline=""))
+        rows = []
+        for row in reader:
+            if row and not _whitespace_line(row):
+                rows.append(row)
+                if len(rows) > _SAMPLE_ROWS + 1:
+                    break
         if complete or len(rows) >= 3:
+            if not complete and len(rows) <= _SAMPLE_ROWS + 1:
+                rows.pop()  # may be cut short by the end of the chunk
             header = rows[0] if rows else []
-            return header, rows[1] if len(rows) > 1 else None
+            return header, rows[1] if len(rows) > 1 else None, rows[1:]
         size *= 4
+
+
+def _whitespace_line(row: list[str]) -> bool:
+    """A line of spaces and tabs, which pandas' tokenizer skips (``""`` is a row: one NA cell)."""
+    return len(row) == 1 and row[0] != "" and not row[0].strip(" \t")
 
 
 @dataclass
@@ -337,8 +427,8 @@ def _tokenize_exact(text: str, name: str) -> list[_Record]:
         line, start = start, reader.line_num + 1
         if not row:
             continue
-        if len(row) == 1 and not row[0].strip(" \t"):
-            continue  # a whitespace-only line: pandas' WHITESPACE_LINE state skips it
+        if _whitespace_line(row):
+            continue
         records.append(_Record(row, line))
     if not records or records[-1].fields != [sentinel]:
         last = records[-1].line if records else 1
@@ -443,6 +533,12 @@ class _Typed:
 
 
 def _infer_column(raw: pl.Series, per_chunk: int) -> pl.Series:
+    # Polars parsed these as numbers, which only plain numbers are; chunks cannot disagree
+    # then (an int chunk beside a float or all-NaN one is float64, as is the whole column).
+    if raw.dtype == pl.Int64:
+        return raw.cast(pl.Float64) if raw.null_count() else raw
+    if raw.dtype == pl.Float64:
+        return raw
     height = raw.len()
     if height <= per_chunk:
         return _infer(raw).series
