@@ -46,4 +46,12 @@ NATIVE_PKG.mkdir(parents=True, exist_ok=True)
     )
 )
 
-setup(ext_modules=cythonize(extensions, compiler_directives=DIRECTIVES, quiet=True))
+# Generated C goes to build/, one folder per mode, so switching MLEBENCH_FAST_DEBUG_BUILD rebuilds.
+setup(
+    ext_modules=cythonize(
+        extensions,
+        compiler_directives=DIRECTIVES,
+        build_dir=f"build/cython-{'debug' if DEBUG else 'release'}",
+        quiet=True,
+    )
+)
