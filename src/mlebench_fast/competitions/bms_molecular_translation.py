@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-from mlebench_fast.competitions.common import SortedAnswers
+from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.strings import levenshtein_distances

@@ -17,7 +17,12 @@ from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.ranking import average_precisions_at_k
 from mlebench_fast.validation.answers import InvalidAnswersError
 from mlebench_fast.validation.frames import astype_str, same_set, sort_table
-from mlebench_fast.validation.labels import CodedLists, Vocabulary, code_answer_sets, code_predictions
+from mlebench_fast.validation.labels import (
+    CodedLists,
+    Vocabulary,
+    code_answer_sets,
+    code_predictions,
+)
 
 ID, TARGET, K = "Image", "Id", 5
 

@@ -1,8 +1,6 @@
-"""Graders shared by many competitions: the reference's common helpers, reproduced.
+"""``AurocById``: the reference's ``prepare_for_auroc_metric`` + ``roc_auc_score``.
 
-``AccuracyById`` is ``prepare_for_accuracy_metric`` + ``accuracy_score``; ``AurocById`` is
-``prepare_for_auroc_metric`` + ``roc_auc_score`` (``mlebench/competitions/utils.py``): the same
-checks, in the same order, with the same messages.
+The same checks, in the same order, with the same messages (``mlebench/competitions/utils.py``).
 """
 
 from __future__ import annotations
@@ -12,51 +10,12 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sorted_answers
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.classification import roc_auc_score
 from mlebench_fast.validation.answers import require_answer_columns
 from mlebench_fast.validation.frames import any_differ, kind, sort_table
-from mlebench_fast.validation.sklearn_targets import check_targets, labels_equal
-
-
-@dataclass(frozen=True, slots=True)
-class SortedAnswers:
-    """Answers sorted by id once, so each submission only sorts itself."""
-
-    ids: pl.Series
-    target: pl.Series
-
-
-def sorted_answers(answers: Table, id_column: str, target_column: str) -> SortedAnswers:
-    frame = sort_table(answers, id_column)
-    return SortedAnswers(ids=frame[id_column], target=frame[target_column])
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class AccuracyById:
-    id_column: str
-    target_column: str
-
-    def prepare_answers(self, answers: Table) -> SortedAnswers:
-        require_answer_columns(answers, self.target_column, self.id_column)
-        return sorted_answers(answers, self.id_column, self.target_column)
-
-    def score(self, submission: Table, answers: SortedAnswers) -> float:
-        if submission.height != answers.ids.len():
-            msg = "Submission must have the same length as the answers."
-            raise InvalidSubmissionError(msg)
-        for column in (self.target_column, self.id_column):
-            if column not in submission.columns:
-                msg = f"Submission must have a `{column}` column"
-                raise InvalidSubmissionError(msg)
-        frame = sort_table(submission, self.id_column)
-        if any_differ(frame[self.id_column], answers.ids):
-            msg = f"Submission and Answers `{self.id_column}`'s do not match"
-            raise InvalidSubmissionError(msg)
-        y_pred = frame[self.target_column]
-        check_targets(answers.target, y_pred)
-        return float(labels_equal(answers.target, y_pred).sum() / y_pred.len())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
