@@ -77,8 +77,8 @@ Intentional differences
   grader's error handling), this reader raises :class:`UnreadableFileError` saying what is
   wrong, on which line, and how to fix it.
 - Error messages are ours, not pandas' (they name the physical line, pandas its own count).
-- A line made only of spaces/tabs that starts a quoted cell (``"  "``) is kept by pandas but
-  dropped by the exact path here; such a line cannot name ids or predictions.
+- A file with bare-CR line ends where a line starts with a space or tab: pandas' tokenizer
+  backtracks over the CR there (it looks for LF only) and misreads the line; not reproduced.
 """
 
 from __future__ import annotations
@@ -313,7 +313,7 @@ def _drop_blank_lines(data: bytes, quotes: np.ndarray | None) -> bytes:
 
 _PLAIN_INT = re.compile(r"[+-]?[0-9]{1,18}")
 _PLAIN_FLOAT = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
-_LONG_INT = re.compile(r"[+-]?[0-9]{19,}")
+_LONG_INT = re.compile(r"[+-]?[0-9]{19}")
 _SAMPLE_ROWS = 64
 
 
@@ -329,7 +329,7 @@ def _guess_dtype(values: list[str]) -> pl.DataType:
     if all(_PLAIN_INT.fullmatch(v) for v in present):
         return pl.Int64
     if all(_PLAIN_FLOAT.fullmatch(v) for v in present) and not any(
-        _LONG_INT.fullmatch(v) for v in present
+        _LONG_INT.match(v) for v in present
     ):
         # a long integer first could overflow pandas' int64 attempt before a float ends it
         return pl.Float64
@@ -388,13 +388,11 @@ def _probe(data: bytes) -> tuple[list[str], list[str] | None, list[list[str]]]:
         else:
             cut = data.rfind(b"\n", 0, size)
             chunk, complete = (data[: cut + 1], False) if cut >= 0 else (b"", False)
-        reader = _pycsv.reader(_io.StringIO(chunk.decode("utf-8"), newline=""))
         rows = []
-        for row in reader:
-            if row and not _whitespace_line(row):
-                rows.append(row)
-                if len(rows) > _SAMPLE_ROWS + 1:
-                    break
+        for row, _ in _records(chunk.decode("utf-8")):
+            rows.append(row)
+            if len(rows) > _SAMPLE_ROWS + 1:
+                break
         if complete or len(rows) >= 3:
             if not complete and len(rows) <= _SAMPLE_ROWS + 1:
                 rows.pop()  # may be cut short by the end of the chunk
@@ -403,9 +401,34 @@ def _probe(data: bytes) -> tuple[list[str], list[str] | None, list[list[str]]]:
         size *= 4
 
 
-def _whitespace_line(row: list[str]) -> bool:
-    """A line of spaces and tabs, which pandas' tokenizer skips (``""`` is a row: one NA cell)."""
-    return len(row) == 1 and row[0] != "" and not row[0].strip(" \t")
+def _records(text: str):
+    """``(fields, line number)`` of every record pandas' tokenizer makes of ``text``.
+
+    The csv module tokenizes as pandas does on these files (quotes inside or after a field
+    are kept as text, CR, LF and CRLF end lines); the line-level rules are pandas' own: blank
+    and whitespace-only lines are skipped, and a blank line ended by a bare CR swallows a
+    delimiter that follows (pandas' EAT_CRNL_NOP state: "\\r\\r,1,2" reads as "1,2").
+    An unterminated quote swallows the rest of the text into its field.
+    """
+    consumed: list[str] = []
+
+    def lines():
+        for line in _io.StringIO(text, newline=""):
+            consumed.append(line)
+            yield line
+
+    after_cr_blank = False
+    seen = 0
+    for row in _pycsv.reader(lines()):
+        first_line, start, seen = consumed[seen], seen + 1, len(consumed)
+        body = first_line
+        if after_cr_blank and first_line.startswith(","):
+            row, body = row[1:], first_line[1:]
+        if seen == start and not body.strip(" \t\r\n"):
+            after_cr_blank = first_line.endswith("\r")
+            continue
+        after_cr_blank = False
+        yield row, start
 
 
 @dataclass
@@ -420,16 +443,9 @@ def _tokenize_exact(text: str, name: str) -> list[_Record]:
         # Cells of any length are legal for pandas; the csv module caps them at 128 KiB.
         _pycsv.field_size_limit(2**31 - 1)
     sentinel = "\x00\x01mlebench-fast-end-of-file\x01\x00"
-    reader = _pycsv.reader(_io.StringIO(text + "\n" + sentinel, newline=""))
-    records: list[_Record] = []
-    start = 1
-    for row in reader:
-        line, start = start, reader.line_num + 1
-        if not row:
-            continue
-        if _whitespace_line(row):
-            continue
-        records.append(_Record(row, line))
+    records = [
+        _Record(row, line) for row, line in _records(text + "\n" + sentinel)
+    ]
     if not records or records[-1].fields != [sentinel]:
         last = records[-1].line if records else 1
         msg = (
@@ -546,14 +562,31 @@ def _infer_column(raw: pl.Series, per_chunk: int) -> pl.Series:
     return _concatenate(chunks)
 
 
+_NUMPY = {"int64": np.int64, "uint64": np.uint64, "float64": np.float64, "bool": np.bool_}
+_POLARS = {np.dtype(np.int64): pl.Int64, np.dtype(np.uint64): pl.UInt64,
+           np.dtype(np.float64): pl.Float64}
+
+
 def _concatenate(chunks: list[_Typed]) -> pl.Series:
-    """pandas' ``_concatenate_chunks``: numpy's/pandas' common type of the chunks' dtypes."""
+    """pandas' ``_concatenate_chunks`` (``concat_compat``) of the chunks' arrays.
+
+    numpy's common type of the dtypes (int64 + uint64 is float64, bool + int64 is int64), and
+    object whenever a chunk is object or bool with a number (bools then become the numbers 1/0,
+    or 1.0/0.0 beside a float chunk, as ``np.concatenate`` makes them).
+    """
+    name = chunks[0].series.name
     dtypes = {c.dtype for c in chunks}
     if len(dtypes) == 1 and "object" not in dtypes:
         return pl.concat([c.series for c in chunks], rechunk=True)
-    if dtypes <= {"int64", "uint64", "float64"}:
-        return pl.concat([c.series.cast(pl.Float64) for c in chunks], rechunk=True)
-    # Anything with a bool or object chunk is object: each chunk's values as Python objects.
+    if "object" not in dtypes:
+        target = np.result_type(*(_NUMPY[d] for d in dtypes))
+        if "bool" not in dtypes:
+            return pl.concat([c.series.cast(_POLARS[target]) for c in chunks], rechunk=True)
+        python = float if target.kind == "f" else int
+        values = []
+        for chunk in chunks:
+            values.extend(math.nan if v is None else python(v) for v in chunk.series.to_list())
+        return pl.Series(name, values, dtype=pl.Object)
     kinds = {c.series.dtype for c in chunks if c.series.null_count() < c.series.len()}
     if kinds <= {pl.String}:
         return pl.concat([c.series.cast(pl.String) for c in chunks], rechunk=True)
@@ -562,12 +595,7 @@ def _concatenate(chunks: list[_Typed]) -> pl.Series:
     values: list[Any] = []
     for chunk in chunks:
         values.extend(math.nan if v is None else v for v in chunk.series.to_list())
-    return pl.Series(chunks[0].series.name, values, dtype=pl.Object)
-
-
-def _is_int_word(word: str) -> bool:
-    m = _INT_PREFIX.match(word)
-    return bool(m.group(2)) and not word[m.end() :].strip(_WS)
+    return pl.Series(name, values, dtype=pl.Object)
 
 
 def _int_error(word: str, low: int, high: int) -> str | None:
@@ -638,7 +666,9 @@ def _infer(raw: pl.Series) -> _Typed:
         return _Typed("float64", pl.Series(raw.name, [None] * raw.len(), dtype=pl.Float64))
     if _is_bool_word(first):
         return _infer_bool(raw, na)
-    if _is_int_word(first):
+    if _int_error(first, _INT64_MIN, _INT64_MAX) != "invalid":
+        # an integer, or a run of digits overflowing int64 ("2" * 20 + ".5" too: pandas'
+        # int64 attempt overflows before it sees the ".")
         return _infer_int(raw, na)
     if pandas_float(first) is not None:
         return _infer_float(raw, na, stripped=False)
