@@ -21,6 +21,9 @@ class Table:
     ``Boolean`` without nulls ``bool``
     ``Boolean`` with nulls    ``object`` holding ``True`` / ``False`` / ``NaN``
     ``String``                ``object`` holding ``str`` (null means ``NaN``)
+    ``Object``                ``object`` mixing kinds (int/float/bool/str, NaN as
+                              ``float("nan")``): pandas' chunked read of a big file, or a
+                              user's pandas frame; the very Python values pandas holds
     ========================  =========================================================
 
     ``index`` holds the columns pandas turned into the row index (a file whose rows have more
