@@ -207,7 +207,7 @@ def _read_bytes(data: bytes, name: str, source: str | None = None) -> Table:
         data, source = data[lead.end() :], None
         if quotes is not None:
             quotes = quotes - lead.end()
-    if not data.strip(b" \t\r\n"):
+    if _ONLY_WHITESPACE.match(data):  # (a regex: bytes.strip would copy the whole file)
         return Table(pl.DataFrame())
     header, first, sample = _probe(data)
     width = max(len(header), len(first) if first is not None else 0)
@@ -267,6 +267,7 @@ def _quote_positions(arr: np.ndarray) -> np.ndarray | None:
 
 _BLANK_LINE = re.compile(rb"\n[ \t]*\r?(?=\n|\Z)")
 _LEADING_BLANK = re.compile(rb"(?:[ \t]*\r?\n)+")
+_ONLY_WHITESPACE = re.compile(rb"[ \t\r\n]*\Z")
 
 
 def _may_hold_blank_lines(columns: list[pl.Series]) -> bool:
@@ -577,11 +578,11 @@ def _concatenate(chunks: list[_Typed]) -> pl.Series:
     name = chunks[0].series.name
     dtypes = {c.dtype for c in chunks}
     if len(dtypes) == 1 and "object" not in dtypes:
-        return pl.concat([c.series for c in chunks], rechunk=True)
+        return pl.concat([c.series for c in chunks], rechunk=False)
     if "object" not in dtypes:
         target = np.result_type(*(_NUMPY[d] for d in dtypes))
         if "bool" not in dtypes:
-            return pl.concat([c.series.cast(_POLARS[target]) for c in chunks], rechunk=True)
+            return pl.concat([c.series.cast(_POLARS[target]) for c in chunks], rechunk=False)
         python = float if target.kind == "f" else int
         values = []
         for chunk in chunks:
@@ -589,9 +590,9 @@ def _concatenate(chunks: list[_Typed]) -> pl.Series:
         return pl.Series(name, values, dtype=pl.Object)
     kinds = {c.series.dtype for c in chunks if c.series.null_count() < c.series.len()}
     if kinds <= {pl.String}:
-        return pl.concat([c.series.cast(pl.String) for c in chunks], rechunk=True)
+        return pl.concat([c.series.cast(pl.String) for c in chunks], rechunk=False)
     if kinds <= {pl.Boolean}:
-        return pl.concat([c.series.cast(pl.Boolean) for c in chunks], rechunk=True)
+        return pl.concat([c.series.cast(pl.Boolean) for c in chunks], rechunk=False)
     values: list[Any] = []
     for chunk in chunks:
         values.extend(math.nan if v is None else v for v in chunk.series.to_list())
