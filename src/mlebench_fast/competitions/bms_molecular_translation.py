@@ -17,7 +17,7 @@ from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.strings import levenshtein_distances
 from mlebench_fast.validation.answers import require_answer_columns
-from mlebench_fast.validation.frames import any_differ, astype_str, sort_table
+from mlebench_fast.validation.frames import astype_str, sort_table
 
 ID, TARGET = "image_id", "InChI"
 
@@ -37,8 +37,8 @@ class LevenshteinGrader:
             if column not in submission.columns:
                 msg = f"Submission must have a{'n' if column == ID else ''} '{column}' column"
                 raise InvalidSubmissionError(msg)
-        frame = sort_table(submission, ID)
-        if any_differ(frame[ID], answers.ids):
+        frame, ids_match = answers.sort_submission(submission.frame, ID)
+        if not ids_match:
             msg = "Submission and answers must have the same ids"
             raise InvalidSubmissionError(msg)
         predicted: pl.Series = astype_str(frame[TARGET])

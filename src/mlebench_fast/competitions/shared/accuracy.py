@@ -11,7 +11,6 @@ from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sort
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
 from mlebench_fast.validation.answers import require_answer_columns
-from mlebench_fast.validation.frames import any_differ, sort_table
 from mlebench_fast.validation.sklearn_targets import check_targets, labels_equal
 
 
@@ -32,8 +31,8 @@ class AccuracyById:
             if column not in submission.columns:
                 msg = f"Submission must have a `{column}` column"
                 raise InvalidSubmissionError(msg)
-        frame = sort_table(submission, self.id_column)
-        if any_differ(frame[self.id_column], answers.ids):
+        frame, ids_match = answers.sort_submission(submission.frame, self.id_column)
+        if not ids_match:
             msg = f"Submission and Answers `{self.id_column}`'s do not match"
             raise InvalidSubmissionError(msg)
         y_pred = frame[self.target_column]

@@ -15,7 +15,7 @@ from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.classification import roc_auc_score
 from mlebench_fast.validation.answers import require_answer_columns
-from mlebench_fast.validation.frames import any_differ, kind, sort_table
+from mlebench_fast.validation.frames import kind
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,8 +38,8 @@ class AurocById:
             msg = "Submission and answers should have the same number of rows"
             raise InvalidSubmissionError(msg)
         y_score = probabilities_column(submission.frame[self.target_column], self.target_column)
-        frame = sort_table(submission, self.id_column)
-        if any_differ(frame[self.id_column], answers.ids):
+        frame, ids_match = answers.sort_submission(submission.frame, self.id_column)
+        if not ids_match:
             msg = f"Submission and answers should have the same {self.id_column} values"
             raise InvalidSubmissionError(msg)
         y_score = frame[self.target_column]

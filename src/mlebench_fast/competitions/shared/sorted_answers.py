@@ -1,21 +1,31 @@
-"""Answers sorted by id once, so that each submission only sorts itself."""
+"""Answers sorted by id once, so that each submission only has to be placed against them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
 from mlebench_fast.io.table import Table
+from mlebench_fast.validation.alignment import IdIndex, sort_and_match
 from mlebench_fast.validation.frames import sort_table
 
 
 @dataclass(frozen=True, slots=True)
 class SortedAnswers:
-    """Answers sorted by id once, so each submission only sorts itself."""
+    """The answers' ids and target, sorted by id as pandas sorts them, with an index of the ids."""
 
     ids: pl.Series
     target: pl.Series
+    index: IdIndex = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", IdIndex.of(self.ids))
+
+    def sort_submission(self, frame: pl.DataFrame, id_column: str) -> tuple[pl.DataFrame, bool]:
+        """The submission sorted by its id column, and whether those ids equal the answers'
+        (see :func:`mlebench_fast.validation.alignment.sort_and_match`)."""
+        return sort_and_match(frame, id_column, self.index)
 
 
 def sorted_answers(answers: Table, id_column: str, target_column: str) -> SortedAnswers:

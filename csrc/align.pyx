@@ -1,0 +1,81 @@
+"""A hash index of string ids, for matching submission rows to the answers' rows.
+
+Ids are Arrow UTF-8 bytes (offsets + data); equal bytes are equal strings, so no Python ``str`` is
+built per row.
+"""
+
+from libc.stdint cimport int64_t, uint8_t, uint64_t
+from libc.string cimport memcmp
+
+import numpy as np
+
+
+cdef inline uint64_t _hash(const uint8_t* p, int64_t n) noexcept nogil:
+    # FNV-1a, then a murmur finaliser so that the low bits (the slot) depend on every byte.
+    cdef uint64_t h = 1469598103934665603ULL
+    cdef int64_t i
+    for i in range(n):
+        h ^= p[i]
+        h *= 1099511628211ULL
+    h ^= h >> 33
+    h *= 0xff51afd7ed558ccdULL
+    h ^= h >> 33
+    return h
+
+
+cdef class StringIndex:
+    """Maps each id of a string column to its row; ``unique`` is False when an id repeats."""
+
+    cdef const int64_t[::1] offsets
+    cdef const uint8_t[::1] data
+    cdef int64_t[::1] slots  # row + 1, or 0 for an empty slot
+    cdef uint64_t mask
+    cdef readonly int64_t size
+    cdef readonly bint unique
+
+    def __init__(self, const int64_t[::1] offsets, const uint8_t[::1] data):
+        cdef int64_t n = offsets.shape[0] - 1
+        cdef uint64_t capacity = 16
+        while capacity < <uint64_t>(2 * n + 2):
+            capacity <<= 1
+        self.offsets = offsets
+        self.data = data
+        self.slots = np.zeros(capacity, dtype=np.int64)
+        self.mask = capacity - 1
+        self.size = n
+        self.unique = True
+        cdef int64_t row, found
+        with nogil:
+            for row in range(n):
+                found = self._find(&data[0] + offsets[row], offsets[row + 1] - offsets[row], row)
+                if found != row:
+                    self.unique = False
+
+    cdef int64_t _find(self, const uint8_t* key, int64_t length, int64_t insert_row) noexcept nogil:
+        """The row holding ``key``; with ``insert_row >= 0`` an absent key is inserted as that row."""
+        cdef uint64_t slot = _hash(key, length) & self.mask
+        cdef int64_t row, start
+        while True:
+            row = self.slots[slot] - 1
+            if row < 0:
+                if insert_row >= 0:
+                    self.slots[slot] = insert_row + 1
+                    return insert_row
+                return -1
+            start = self.offsets[row]
+            if self.offsets[row + 1] - start == length and (
+                length == 0 or memcmp(&self.data[0] + start, key, length) == 0
+            ):
+                return row
+            slot = (slot + 1) & self.mask
+
+    def lookup(self, const int64_t[::1] offsets, const uint8_t[::1] data):
+        """For each id of another column (offsets + data), its row here, or -1."""
+        cdef int64_t n = offsets.shape[0] - 1
+        result = np.empty(n, dtype=np.int64)
+        cdef int64_t[::1] out = result
+        cdef int64_t row
+        with nogil:
+            for row in range(n):
+                out[row] = self._find(&data[0] + offsets[row], offsets[row + 1] - offsets[row], -1)
+        return result
