@@ -44,10 +44,14 @@ class KappaGrader:
             raise InvalidSubmissionError(msg)
         if ID not in submission.columns:
             raise KeyError(ID)
-        if not same_set(submission.frame[ID], answers.ids):
-            msg = "Submission must have the same id_codes as answers"
-            raise InvalidSubmissionError(msg)
-        y_pred = sort_table(submission, ID)[TARGET]
+        order = answers.index.order(submission.frame[ID])
+        if order is None:
+            if not same_set(submission.frame[ID], answers.ids):
+                msg = "Submission must have the same id_codes as answers"
+                raise InvalidSubmissionError(msg)
+            y_pred = sort_table(submission, ID)[TARGET]
+        else:  # the same ids, each once: sorting places row order[k] at k
+            y_pred = submission.frame[TARGET][order]
         # cohen_kappa_score(y1=y_pred, y2=y_true): confusion_matrix checks them in that order.
         check_targets(y_pred, answers.target)
         check_unique_labels(y_pred, answers.target)

@@ -16,8 +16,9 @@ import polars as pl
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.classification import log_loss
+from mlebench_fast.validation.alignment import IdIndex, sort_and_match
 from mlebench_fast.validation.answers import require_answer_columns
-from mlebench_fast.validation.frames import any_differ, kind, sort_table
+from mlebench_fast.validation.frames import kind, sort_table
 from mlebench_fast.validation.probabilities import row_sums_close_to_one, within_unit_interval
 
 BREEDS: tuple[str, ...] = tuple(
@@ -28,7 +29,7 @@ ID = "id"
 
 @dataclass(frozen=True, slots=True)
 class OneHotAnswers:
-    ids: pl.Series
+    index: IdIndex
     columns: tuple[str, ...]
     one_hot: np.ndarray
 
@@ -40,7 +41,7 @@ class DogBreedGrader:
         frame = sort_table(answers, ID)
         columns = tuple(c for c in frame.columns if c != ID)
         return OneHotAnswers(
-            ids=frame[ID], columns=columns, one_hot=frame.select(columns).to_numpy()
+            index=IdIndex.of(frame[ID]), columns=columns, one_hot=frame.select(columns).to_numpy()
         )
 
     def score(self, submission: Table, answers: OneHotAnswers) -> float:
@@ -50,7 +51,7 @@ class DogBreedGrader:
         if ID not in submission.columns:
             msg = "Submission must have an `id` column"
             raise InvalidSubmissionError(msg)
-        if submission.height != answers.ids.len():
+        if submission.height != answers.index.ids.len():
             msg = "Submission should be the same length as the answers"
             raise InvalidSubmissionError(msg)
         probabilities = [submission.frame[breed] for breed in BREEDS]
@@ -67,8 +68,8 @@ class DogBreedGrader:
                 f"DataFrame. Missing columns: {missing}."
             )
             raise InvalidSubmissionError(msg)
-        frame = sort_table(submission, ID)
-        if any_differ(frame[ID], answers.ids):
+        frame, ids_match = sort_and_match(submission.frame, ID, answers.index)
+        if not ids_match:
             msg = (
                 "Mismatch in Ids between `submission` and `answers` after sorting. "
                 "Ensure both DataFrames have the same Ids."

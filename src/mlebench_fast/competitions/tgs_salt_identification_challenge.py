@@ -12,14 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import polars as pl
 
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.masks import InvalidRLEError, Runs, decode_rle_column, iou_sweep_scores
+from mlebench_fast.validation.alignment import IdIndex, sort_and_match
 from mlebench_fast.validation.answers import InvalidAnswersError
 from mlebench_fast.validation.frames import (
-    any_differ,
     fillna_empty,
     fillna_empty_is_all_str,
     sort_table,
@@ -31,7 +30,7 @@ HEIGHT = WIDTH = 101
 
 @dataclass(frozen=True, slots=True)
 class DecodedAnswers:
-    ids: pl.Series
+    index: IdIndex
     masks: Runs
 
 
@@ -45,7 +44,7 @@ class TgsSaltGrader:
             raise InvalidAnswersError(msg)
         frame = sort_table(answers, "id")
         return DecodedAnswers(
-            ids=frame["id"], masks=decode_rle_column(fillna_empty(frame["rle_mask"]), HEIGHT * WIDTH)
+            index=IdIndex.of(frame["id"]), masks=decode_rle_column(fillna_empty(frame["rle_mask"]), HEIGHT * WIDTH)
         )
 
     def score(self, submission: Table, answers: DecodedAnswers) -> np.float64:
@@ -55,17 +54,17 @@ class TgsSaltGrader:
                 f"{submission.columns} instead!"
             )
             raise InvalidSubmissionError(msg)
-        if submission.height != answers.ids.len():
+        if submission.height != len(answers.index.ids):
             msg = (
-                f"Expected submission to have {answers.ids.len()} rows, but got "
+                f"Expected submission to have {len(answers.index.ids)} rows, but got "
                 f"{submission.height} instead!"
             )
             raise InvalidSubmissionError(msg)
         if not all(fillna_empty_is_all_str(submission.frame[c]) for c in submission.columns):
             msg = "Expected all items in `submission` to be strings, but found non-string items!"
             raise InvalidSubmissionError(msg)
-        frame = sort_table(submission, "id")
-        if any_differ(frame["id"], answers.ids):
+        frame, ids_match = sort_and_match(submission.frame, "id", answers.index)
+        if not ids_match:
             msg = (
                 "Expected submission to have the same IDs as answers, but got a different set "
                 "of IDs!"
