@@ -434,12 +434,20 @@ cdef inline const uint8_t* _row(const Source* col, Py_ssize_t r, Py_ssize_t* siz
     return <const uint8_t*> <uintptr_t> col.buffers[index] + offset
 
 
-def distances(Utf8Column a, Utf8Column b):
-    """Levenshtein distance of every row pair, in code points, as an int64 array."""
+def distances(Utf8Column a, Utf8Column b, const int64_t[::1] b_rows=None):
+    """Levenshtein distance of every row pair, in code points, as an int64 array.
+
+    With ``b_rows``, row ``r`` of ``a`` is paired with row ``b_rows[r]`` of ``b``: callers pair
+    rows matched by id without gathering (copying) the strings first.
+    """
     cdef Py_ssize_t rows = a.rows
-    if b.rows != rows:
+    cdef bint indirect = b_rows is not None
+    if (b_rows.shape[0] if indirect else b.rows) != rows:
         msg = f"Both columns must have the same number of rows, got {rows} and {b.rows}."
         raise ValueError(msg)
+    if indirect and rows and (np.min(b_rows) < 0 or np.max(b_rows) >= b.rows):
+        msg = f"b_rows must index rows of b (0 to {b.rows - 1})."
+        raise IndexError(msg)
     out_arr = np.empty(rows, dtype=np.int64)
     cdef int64_t[::1] out = out_arr
     cdef Workspace ws
@@ -461,7 +469,7 @@ def distances(Utf8Column a, Utf8Column b):
     with nogil:
         for r in range(rows):
             sa = _row(&a.src, r, &na)
-            sb = _row(&b.src, r, &nb)
+            sb = _row(&b.src, b_rows[r] if indirect else r, &nb)
             if _is_ascii(sa, na) and _is_ascii(sb, nb):
                 d = _distance_ascii(sa, na, sb, nb, &ws)
             else:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import polars as pl
 
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers
 from mlebench_fast.exceptions import InvalidSubmissionError
@@ -37,12 +36,15 @@ class LevenshteinGrader:
             if column not in submission.columns:
                 msg = f"Submission must have a{'n' if column == ID else ''} '{column}' column"
                 raise InvalidSubmissionError(msg)
+        order = answers.index.order(submission.frame[ID])
+        if order is not None:
+            # Pair each answer with its submission row in place: no sorted copy of the strings.
+            predicted = astype_str(submission.frame[TARGET])
+            return np.mean(levenshtein_distances(answers.target, predicted, b_rows=order))
         frame, ids_match = answers.sort_submission(submission.frame, ID)
         if not ids_match:
             msg = "Submission and answers must have the same ids"
             raise InvalidSubmissionError(msg)
-        predicted: pl.Series = astype_str(frame[TARGET])
-        return np.mean(levenshtein_distances(answers.target, predicted))
-
+        return np.mean(levenshtein_distances(answers.target, astype_str(frame[TARGET])))
 
 GRADER = LevenshteinGrader()

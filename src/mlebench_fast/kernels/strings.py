@@ -80,15 +80,20 @@ def _utf8_column(column: StringColumn):
     return native.Utf8Column.from_views(views, addresses, arrow)
 
 
-def levenshtein_distances(a: StringColumn, b: StringColumn) -> np.ndarray:
+def levenshtein_distances(
+    a: StringColumn, b: StringColumn, b_rows: np.ndarray | None = None
+) -> np.ndarray:
     """Levenshtein distance of each row pair, in Unicode code points (int64).
 
     Equal to ``[Levenshtein.distance(x, y) for x, y in zip(a, b)]`` for str rows. ``a`` and ``b``
     are polars String Series, pyarrow string arrays (any string type) or sequences of str, of
-    equal length and without nulls (a null reads as "").
+    equal length and without nulls (a null reads as ""). With ``b_rows`` (int64), row ``r`` of
+    ``a`` is paired with row ``b_rows[r]`` of ``b`` instead.
     """
     left, right = _utf8_column(a), _utf8_column(b)
-    if left.rows != right.rows:
+    if b_rows is None and left.rows != right.rows:
         msg = f"Expected two columns of the same length, got {left.rows} and {right.rows} rows."
         raise ValueError(msg)
-    return load("levenshtein").distances(left, right)
+    if b_rows is not None:
+        b_rows = np.ascontiguousarray(b_rows, dtype=np.int64)
+    return load("levenshtein").distances(left, right, b_rows)
