@@ -188,3 +188,14 @@ def test_polars_views_across_chunks_and_buffers() -> None:
     assert got.tolist() == levenshtein_distances(pa.array(a, pa.large_string()), b).tolist()
     sample = range(0, 30_000, 97)
     assert [got[i] for i in sample] == [naive_distance(a[i], b[i]) for i in sample]
+
+
+def test_paired_rows_equal_gathering_first():
+    rng = np.random.default_rng(7)
+    a = pl.Series(["abc", "कखग", "", "xyz" * 30, "same"])
+    b = pl.Series(["same", "abd", "कग", "", "xyzz" * 30])
+    rows = rng.permutation(len(b)).astype(np.int64)
+    expected = levenshtein_distances(a, b[rows])
+    assert levenshtein_distances(a, b, b_rows=rows).tolist() == expected.tolist()
+    with pytest.raises(IndexError, match="b_rows"):
+        levenshtein_distances(a, b, b_rows=np.array([0, 1, 2, 3, 9]))
