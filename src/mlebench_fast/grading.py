@@ -11,6 +11,8 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from tqdm.auto import tqdm
+
 from mlebench_fast import answers_cache
 from mlebench_fast.competitions.spec import Competition
 from mlebench_fast.exceptions import (
@@ -37,6 +39,7 @@ def _competition(competition: str | Competition) -> Competition:
 
 
 def _answers(competition: Competition, answers: Any, data_dir: PathLikeStr | None) -> Any:
+    competition.grader  # noqa: B018 - an unbuilt grader says so before the data is looked for
     if answers is None:
         root = Path(data_dir) if data_dir is not None else default_data_dir()
         return answers_cache.prepared_answers(competition, competition.answers_path(root))
@@ -180,8 +183,11 @@ def grade_jobs(
     Unlike the reference (openai/mle-bench#61), a competition that is unknown, not prepared or
     not implemented yields a report that says so, and the run goes on.
     """
+    jobs = list(jobs)
     reports = []
-    for competition_id, submission_path in jobs:
+    # A bar on a terminal (jobs done, rate, ETA); tqdm stays silent when stderr is not a TTY.
+    progress = tqdm(jobs, desc="Grading submissions", unit="submission", disable=None, leave=False)
+    for competition_id, submission_path in progress:
         started = time.perf_counter()
         path = Path(str(submission_path))
         try:
