@@ -28,6 +28,7 @@ def main() -> None:
     parser.add_argument("--reference-src", required=True, type=Path)
     parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / ".data")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "reference.json")
+    parser.add_argument("--competitions", nargs="*", help="time only these ids (default: all)")
     args = parser.parse_args()
     sys.path.insert(0, str(args.reference_src))
     from mlebench.utils import read_csv
@@ -35,6 +36,8 @@ def main() -> None:
     results = json.loads(args.out.read_text()) if args.out.is_file() else {}
     for folder in sorted(p for p in args.data.glob("*/*") if (p / "submission.csv").is_file()):
         competition_id = folder.parent.name
+        if args.competitions and competition_id not in args.competitions:
+            continue
         grade = importlib.import_module(f"mlebench.competitions.{competition_id}.grade").grade
         submission, answers = folder / "submission.csv", folder / "answers.csv"
 
