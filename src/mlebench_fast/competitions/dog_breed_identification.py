@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-import polars as pl
-
+from mlebench_fast.competitions.shared.log_loss import (
+    OneHotAnswers,
+    one_hot_answers,
+    one_hot_log_loss_inputs,
+)
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.classification import log_loss
-from mlebench_fast.validation.alignment import IdIndex, sort_and_match
 from mlebench_fast.validation.answers import require_answer_columns
-from mlebench_fast.validation.frames import kind, sort_table
 from mlebench_fast.validation.probabilities import row_sums_close_to_one, within_unit_interval
 
 BREEDS: tuple[str, ...] = tuple(
@@ -28,21 +28,10 @@ ID = "id"
 
 
 @dataclass(frozen=True, slots=True)
-class OneHotAnswers:
-    index: IdIndex
-    columns: tuple[str, ...]
-    one_hot: np.ndarray
-
-
-@dataclass(frozen=True, slots=True)
 class DogBreedGrader:
     def prepare_answers(self, answers: Table) -> OneHotAnswers:
         require_answer_columns(answers, ID, *BREEDS)
-        frame = sort_table(answers, ID)
-        columns = tuple(c for c in frame.columns if c != ID)
-        return OneHotAnswers(
-            index=IdIndex.of(frame[ID]), columns=columns, one_hot=frame.select(columns).to_numpy()
-        )
+        return one_hot_answers(answers, ID)
 
     def score(self, submission: Table, answers: OneHotAnswers) -> float:
         if not all(breed in submission.columns for breed in BREEDS):
@@ -51,7 +40,7 @@ class DogBreedGrader:
         if ID not in submission.columns:
             msg = "Submission must have an `id` column"
             raise InvalidSubmissionError(msg)
-        if submission.height != answers.index.ids.len():
+        if submission.height != answers.ids.len():
             msg = "Submission should be the same length as the answers"
             raise InvalidSubmissionError(msg)
         probabilities = [submission.frame[breed] for breed in BREEDS]
@@ -61,25 +50,8 @@ class DogBreedGrader:
         if not within_unit_interval(probabilities):
             msg = "All probabilities in submission DataFrame must be between 0 and 1."
             raise InvalidSubmissionError(msg)
-        missing = set(answers.columns) - set(submission.columns)
-        if missing:
-            msg = (
-                "The submission DataFrame is missing some columns required by the `answers` "
-                f"DataFrame. Missing columns: {missing}."
-            )
-            raise InvalidSubmissionError(msg)
-        frame, ids_match = sort_and_match(submission.frame, ID, answers.index)
-        if not ids_match:
-            msg = (
-                "Mismatch in Ids between `submission` and `answers` after sorting. "
-                "Ensure both DataFrames have the same Ids."
-            )
-            raise AssertionError(msg)
-        y_pred = frame.select(
-            pl.col(c).cast(pl.Float64) if kind(frame[c]) != "str" else pl.col(c)
-            for c in answers.columns
-        ).to_numpy()
-        return log_loss(answers.one_hot, y_pred)
+        y_true, y_pred = one_hot_log_loss_inputs(submission, answers, apply_softmax=False)
+        return log_loss(y_true, y_pred)
 
 
 GRADER = DogBreedGrader()

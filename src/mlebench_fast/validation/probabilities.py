@@ -18,18 +18,23 @@ def _as_floats(column: pl.Series) -> np.ndarray:
     return column.cast(pl.Float64).to_numpy()
 
 
-def row_sums_close_to_one(columns: Sequence[pl.Series], *, atol: float) -> bool:
-    """``np.all(np.isclose(df[columns].sum(axis=1), 1, atol=atol))``.
+def row_sums(columns: Sequence[pl.Series]) -> np.ndarray:
+    """``df[columns].sum(axis=1)`` as float64, with pandas' NaN skipping and summation order.
 
     pandas skips NaN in the sum (an all-NaN row sums to 0) and reduces a column-major block
     along its rows; the same numpy reduction over the same layout gives the same bits, so a sum
-    at the tolerance's edge gets the same verdict.
+    at a tolerance's edge gets the same verdict.
     """
     matrix = np.empty((len(columns[0]) if columns else 0, len(columns)), order="F")
     for j, column in enumerate(columns):
         values = _as_floats(column)
         matrix[:, j] = np.where(np.isnan(values), 0.0, values)
-    return bool(np.all(np.isclose(matrix.sum(axis=1), 1, atol=atol)))
+    return matrix.sum(axis=1)
+
+
+def row_sums_close_to_one(columns: Sequence[pl.Series], *, atol: float) -> bool:
+    """``np.all(np.isclose(df[columns].sum(axis=1), 1, atol=atol))``."""
+    return bool(np.all(np.isclose(row_sums(columns), 1, atol=atol)))
 
 
 def within_unit_interval(columns: Sequence[pl.Series]) -> bool:
