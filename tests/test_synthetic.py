@@ -54,16 +54,6 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "tgs-salt-identification-challenge": {"id": "object", "rle_mask": "object"},
     "bms-molecular-translation": {"image_id": "object", "InChI": "object"},
 }
-REAL_ROWS = {
-    "spaceship-titanic": 870,
-    "aerial-cactus-identification": 3325,
-    "new-york-city-taxi-fare-prediction": 9914,
-    "dog-breed-identification": 1023,
-    "aptos2019-blindness-detection": 367,
-    "whale-categorization-playground": 2610,
-    "tgs-salt-identification-challenge": 1000,
-    "bms-molecular-translation": 484_838,
-}
 ID_PATTERNS = {
     "spaceship-titanic": r"^\d{4}_\d{2}$",
     "aerial-cactus-identification": r"^[0-9a-f]{32}\.jpg$",
@@ -95,7 +85,7 @@ def test_registry_finds_every_generator() -> None:
     for cid in generator_ids():
         gen = get_generator(cid)
         assert gen.competition_id == cid
-        assert gen.default_rows == REAL_ROWS.get(cid, gen.default_rows)
+        assert gen.default_rows == get_competition(cid).test_rows
         assert gen.is_lower_better == get_competition(cid).is_lower_better
     with pytest.raises(KeyError, match="no synthetic-data generator"):
         get_generator("no-such-competition")

@@ -27,6 +27,7 @@ def _competitions() -> dict[str, Competition]:
             sample_submission=Path(entry.sample_submission),
             gold_submission=Path(entry.gold_submission) if entry.gold_submission else None,
             awards_medals=entry.awards_medals,
+            test_rows=entry.test_rows,
         )
         for entry in CATALOG
     }

@@ -50,6 +50,7 @@ class Competition:
     sample_submission: Path
     gold_submission: Path | None
     awards_medals: bool
+    test_rows: int
     _grader: list[Grader] = field(default_factory=list, repr=False, compare=False)
 
     @property
