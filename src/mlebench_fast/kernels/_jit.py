@@ -3,9 +3,10 @@
 Every kernel is compiled with :data:`kernel`, never with a bare ``numba.njit``, so the policy lives
 here only:
 
-- ``cache=True``: compiled code is stored next to the defining module, so a grader process starts
-  warm. Numba's cache tracks only the defining file, hence helpers called from a kernel live in the
-  same file as that kernel.
+- ``cache=True``: compiled code is kept on disk, so a grader process starts warm. Numba's cache
+  checks only the file that defines a kernel, not the files of the helpers it calls; the cache
+  folder is therefore named after a digest of every kernel source (see :func:`_cache_dir`), so a
+  change to any of them starts a fresh cache and kernels can share helpers across files.
 - ``fastmath=False``: kernels must reproduce numpy / scikit-learn to the last bit where possible;
   reassociation or FMA contraction would break that.
 - ``error_model="numpy"``: a division by zero gives inf/nan like numpy, instead of raising.
@@ -19,11 +20,28 @@ non-native byte order; :func:`as_native` converts at the boundary.
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+from pathlib import Path
 
 import numba
 import numpy as np
 
+from mlebench_fast.paths import default_cache_dir
+
 __all__ = ["kernel", "as_native", "check_finite"]
+
+def _cache_dir() -> Path:
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.name.encode())
+        digest.update(source.read_bytes())
+    return default_cache_dir() / "numba" / digest.hexdigest()[:16]
+
+
+# A user's own NUMBA_CACHE_DIR wins (numba read it at import); otherwise ours, keyed by the sources.
+if not os.environ.get("NUMBA_CACHE_DIR"):
+    numba.config.CACHE_DIR = str(_cache_dir())
 
 kernel = functools.partial(numba.njit, cache=True, error_model="numpy", nogil=True, fastmath=False)
 

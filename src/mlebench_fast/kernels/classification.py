@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlebench_fast.kernels._jit import as_native, check_finite, kernel
+from mlebench_fast.kernels.summation import np_sum
 
 __all__ = [
     "roc_auc_score",
@@ -29,107 +30,7 @@ __all__ = [
     "accuracy_score",
     "matthews_corrcoef",
 ]
-
-_CHUNK = 8192  # numpy's default ufunc buffer size: the unit its add-reduce sums pairwise
-_BLOCK = 128  # numpy's PW_BLOCKSIZE
 _TWO63 = 9.223372036854775808e18
-
-
-@kernel
-def _pairwise_leaf(a, lo, n, zero):
-    # numpy/_core/src/umath/loops_utils.h.src, pairwise_sum_DOUBLE / _FLOAT for n <= 128.
-    # ``zero`` carries the accumulator's dtype: a literal 0 would promote float32 sums to float64.
-    if n < 8:
-        res = zero
-        for i in range(n):
-            res += a[lo + i]
-        return res
-    r0 = a[lo]
-    r1 = a[lo + 1]
-    r2 = a[lo + 2]
-    r3 = a[lo + 3]
-    r4 = a[lo + 4]
-    r5 = a[lo + 5]
-    r6 = a[lo + 6]
-    r7 = a[lo + 7]
-    i = lo + 8
-    end = lo + n - (n % 8)
-    while i < end:
-        r0 += a[i]
-        r1 += a[i + 1]
-        r2 += a[i + 2]
-        r3 += a[i + 3]
-        r4 += a[i + 4]
-        r5 += a[i + 5]
-        r6 += a[i + 6]
-        r7 += a[i + 7]
-        i += 8
-    res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
-    while i < lo + n:
-        res += a[i]
-        i += 1
-    return res
-
-
-@kernel
-def _pairwise(a, lo, n, zero):
-    """numpy's pairwise sum of ``a[lo:lo + n]``: halves (rounded down to a multiple of 8) until
-    blocks of at most 128, combined as the recursion would. An explicit stack replaces the
-    recursion (recursive kernels and Numba's on-disk cache do not mix well)."""
-    if n <= _BLOCK:
-        return _pairwise_leaf(a, lo, n, zero)
-    stk_lo = np.empty(64, np.int64)
-    stk_n = np.empty(64, np.int64)
-    stk_state = np.zeros(64, np.int64)
-    vals = np.full(64, zero)
-    sp = 0
-    vp = 0
-    stk_lo[0] = lo
-    stk_n[0] = n
-    while sp >= 0:
-        fl = stk_lo[sp]
-        fn = stk_n[sp]
-        if fn <= _BLOCK:
-            vals[vp] = _pairwise_leaf(a, fl, fn, zero)
-            vp += 1
-            sp -= 1
-            continue
-        n2 = fn // 2
-        n2 -= n2 % 8
-        state = stk_state[sp]
-        if state == 0:
-            stk_state[sp] = 1
-            sp += 1
-            stk_lo[sp] = fl
-            stk_n[sp] = n2
-            stk_state[sp] = 0
-        elif state == 1:
-            stk_state[sp] = 2
-            sp += 1
-            stk_lo[sp] = fl + n2
-            stk_n[sp] = fn - n2
-            stk_state[sp] = 0
-        else:
-            vp -= 1
-            right = vals[vp]
-            vp -= 1
-            vals[vp] = vals[vp] + right
-            vp += 1
-            sp -= 1
-    return vals[0]
-
-
-@kernel
-def _np_sum(a, zero):
-    """``np.add.reduce(a)`` for a contiguous 1-D array, in numpy's order."""
-    n = a.shape[0]
-    total = zero
-    start = 0
-    while start < n:
-        m = min(_CHUNK, n - start)
-        total += _pairwise(a, start, m, zero)
-        start += m
-    return total
 
 
 # --------------------------------------------------------------------------- target types
@@ -281,7 +182,7 @@ def _roc_auc_sorted(pos, neg):
     for p in range(k - 1):
         d = kf[p + 1] / last_f - kf[p] / last_f
         terms[p] = d * (kt[p + 1] / last_t + kt[p] / last_t) / 2.0
-    return _np_sum(terms, 0.0)
+    return np_sum(terms, 0.0)
 
 
 def roc_auc_score(y_true: object, y_score: object) -> np.float64:
@@ -343,7 +244,7 @@ def _log_loss_codes(codes, p, lo_pre, hi_pre, lo, hi):
         v = min(max(p[i, codes[i]], lo_pre), hi_pre)
         v = min(max(v, lo), hi)
         loss[i] = -np.log(np.float64(v))
-    return _np_sum(loss, 0.0) / n
+    return np_sum(loss, 0.0) / n
 
 
 @kernel
@@ -358,7 +259,7 @@ def _log_loss_binary(is_pos, p, one, lo_pre, hi_pre, lo, hi):
             v = one - v
         v = min(max(v, lo), hi)
         loss[i] = -np.log(np.float64(v))
-    return _np_sum(loss, 0.0) / n
+    return np_sum(loss, 0.0) / n
 
 
 @kernel
@@ -376,8 +277,8 @@ def _log_loss_dense(t, p, lo_pre, hi_pre, lo, hi):
                 v = min(max(p[i, j], lo_pre), hi_pre)
                 v = min(max(v, lo), hi)
                 row[j] = np.float64(x) * np.log(np.float64(v))
-        loss[i] = -(0.0 + _np_sum(row, 0.0))
-    return _np_sum(loss, 0.0) / n
+        loss[i] = -(0.0 + np_sum(row, 0.0))
+    return np_sum(loss, 0.0) / n
 
 
 def log_loss(y_true: object, y_pred: object, eps: float | str = "auto") -> float:
@@ -568,7 +469,7 @@ def _kappa(c, weighting):
             num += w * c[i, j]
             # expected = np.outer(sum0, sum1) / np.sum(sum0): note the transposition
             wexp[i * k + j] = np.float64(w) * (np.float64(sum0[i] * sum1[j]) / total)
-    den = _np_sum(wexp, 0.0)
+    den = np_sum(wexp, 0.0)
     return 1.0 - np.float64(num) / den
 
 
