@@ -45,8 +45,15 @@ def type_of_target(series: pl.Series, input_name: str = "") -> str:
     if column_kind == "str" and series.null_count():
         msg = "'<' not supported between instances of 'float' and 'str'"
         raise TypeError(msg)
-    n_unique = series.cast(pl.Float64).n_unique() if column_kind in _NUMBER_KINDS else series.n_unique()
-    return "multiclass" if n_unique > 2 else "binary"
+    return "multiclass" if _more_than_two_values(series, column_kind) else "binary"
+
+
+def _more_than_two_values(series: pl.Series, column_kind: str) -> bool:
+    """``np.unique(y).shape[0] > 2`` without hashing every value: a third value is one equal to
+    neither the smallest nor the largest (numbers compare as numpy does: -0.0 == 0.0)."""
+    values = series.cast(pl.Float64) if column_kind in _NUMBER_KINDS and column_kind != "int" else series
+    low, high = values.min(), values.max()
+    return bool(((values != low) & (values != high)).any())
 
 
 def _label_family(series: pl.Series) -> str:
@@ -105,4 +112,6 @@ def labels_equal(y_true: pl.Series, y_pred: pl.Series) -> pl.Series:
         return pl.Series([False] * y_true.len(), dtype=pl.Boolean)
     if _label_family(y_true) == "str":
         return (y_true == y_pred).fill_null(False)
+    if y_true.dtype == y_pred.dtype == pl.Int64:
+        return y_true == y_pred  # exact, as numpy compares two int64 arrays
     return (y_true.cast(pl.Float64) == y_pred.cast(pl.Float64)).fill_null(False)

@@ -31,7 +31,9 @@ class AccuracyById:
             if column not in submission.columns:
                 msg = f"Submission must have a `{column}` column"
                 raise InvalidSubmissionError(msg)
-        frame, ids_match = answers.sort_submission(submission.frame, self.id_column)
+        # Only the two columns scored are worth reordering.
+        columns = submission.frame.select(self.id_column, self.target_column)
+        frame, ids_match = answers.sort_submission(columns, self.id_column)
         if not ids_match:
             msg = f"Submission and Answers `{self.id_column}`'s do not match"
             raise InvalidSubmissionError(msg)
