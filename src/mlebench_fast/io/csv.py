@@ -3,9 +3,19 @@
 The reference reads every submission and answers file with pandas 2.2.3's C parser and default
 arguments (``low_memory=True``); what pandas makes of a file can change a score or a verdict, so
 every behaviour below is reproduced on purpose and tested against pandas itself
-(``tests/io``). Reading is Polars' multi-threaded CSV reader, every column as text, followed by
-pandas' type inference as vectorised Polars expressions; a file Polars would tokenize
-differently from pandas is detected up front and tokenized by a slower exact path instead.
+(``tests/io``). Three readers share these rules:
+
+- the native fast path (``csrc/csv_reader.pyx``, via :mod:`._fast_reader`): one pass over the
+  bytes that tokenizes as pandas' C tokenizer and types every column with pandas' rules straight
+  into numpy arrays and Arrow string views. It declines what it does not reproduce exactly (a
+  NUL byte, invalid UTF-8, a bare CR, a stray or unterminated quote, a row longer than the
+  table, no data rows, chunks of a big file typed differently); the next path reads those;
+- Polars' multi-threaded CSV reader, every column as text, followed by pandas' type inference as
+  vectorised Polars expressions;
+- a slower exact tokenizer for the files Polars would tokenize differently from pandas
+  (detected up front).
+
+:data:`READER` picks the path (tests run every file through each of them).
 
 Behaviours reproduced
 ---------------------
@@ -97,9 +107,16 @@ import numpy as np
 import polars as pl
 
 from mlebench_fast.exceptions import UnreadableFileError
+from mlebench_fast.io import _fast_reader
 from mlebench_fast.io.table import Table
 
-__all__ = ["NA_VALUES", "read_csv", "chunk_rows"]
+__all__ = ["NA_VALUES", "READER", "read_csv", "chunk_rows"]
+
+#: Which reader runs: ``"auto"`` (the native fast path for files up to
+#: :data:`FAST_PATH_MAX_BYTES`, then Polars), ``"fast"`` (the native path for every file it
+#: accepts) or ``"polars"`` (never the native path). The tests switch it.
+READER = "auto"
+FAST_PATH_MAX_BYTES = 1 << 40
 
 # pandas._libs.parsers.STR_NA_VALUES (pandas 2.2.3)
 NA_VALUES: frozenset[str] = frozenset(
@@ -185,6 +202,11 @@ def read_csv_bytes(data: bytes, name: str = "<bytes>") -> Table:
 
 def _read_bytes(data: bytes, name: str, source: str | None = None) -> Table:
     """``source``: the file's path, which Polars reads faster than the same bytes."""
+    if READER == "fast" or (READER == "auto" and len(data) <= FAST_PATH_MAX_BYTES):
+        fast = _fast_reader.read_columns(data)
+        if fast is not None:
+            header, columns = fast
+            return _assemble(header, columns, len(columns))
     if not data.isascii():
         try:
             data.decode("utf-8")
@@ -522,11 +544,15 @@ def header_names(fields: list[str]) -> list[str]:
 
 
 def _build(header: list[str], columns: list[pl.Series], width: int, name: str) -> Table:
+    per_chunk = chunk_rows(width)
+    return _assemble(header, [_infer_column(c, per_chunk) for c in columns], width)
+
+
+def _assemble(header: list[str], typed: list[pl.Series], width: int) -> Table:
+    """The Table of typed columns: named from the header, leading extra columns as the index."""
     leading = width - len(header)
     names = header_names(header)
-    height = columns[0].len() if columns else 0
-    per_chunk = chunk_rows(width)
-    typed = [_infer_column(c, per_chunk) for c in columns]
+    height = typed[0].len() if typed else 0
     frame = pl.DataFrame([s.alias(n) for s, n in zip(typed[leading:], names)])
     if height == 0:
         frame = pl.DataFrame({n: pl.Series([], dtype=pl.String) for n in names})
