@@ -19,7 +19,7 @@ from mlebench_fast.kernels.classification import (
     roc_auc_score,
 )
 
-__all__ = ["macro_roc_auc_score"]
+__all__ = ["macro_roc_auc_score", "columnwise_roc_auc_score"]
 
 # ``_check_pos_label_consistency``: without a pos_label, a column's classes must be one of these.
 _IMPLICIT_POS_LABEL = ([0, 1], [-1, 1], [0], [-1], [1])
@@ -62,16 +62,31 @@ def macro_roc_auc_score(y_true: object, y_score: object) -> np.float64:
     _consistent_length(yt, ys)
     if ys.ndim == 1:
         ys = ys.reshape((-1, 1))
-    n_classes = ys.shape[1]
-    scores = np.zeros((n_classes,))
-    for c in range(n_classes):
-        if c >= yt.shape[1]:
-            msg = f"index {c} is out of bounds for axis 1 with size {yt.shape[1]}"
+    true_columns = [yt[:, c] for c in range(yt.shape[1])]
+    return columnwise_roc_auc_score(true_columns, [ys[:, c] for c in range(ys.shape[1])])
+
+
+def _check_column_classes(column: np.ndarray) -> None:
+    if column.dtype.kind in "iu" and column.shape[0] and column.min() == 0 and column.max() == 1:
+        return  # integers between 0 and 1: exactly the classes {0, 1}
+    if len(np.unique(column)) != 2:
+        msg = "Only one class present in y_true. ROC AUC score is not defined in that case."
+        raise ValueError(msg)
+    _check_pos_label(column)
+
+
+def columnwise_roc_auc_score(
+    y_true_columns: list[np.ndarray], y_score_columns: list[np.ndarray]
+) -> np.float64:
+    """The per-column loop of :func:`macro_roc_auc_score`, for callers that validated the
+    indicator matrix once (its columns) and the scores (finite numbers, same row count): one AUC
+    per score column, averaged. A score column beyond the labels is sklearn's IndexError."""
+    scores = np.zeros((len(y_score_columns),))
+    for c, score_column in enumerate(y_score_columns):
+        if c >= len(y_true_columns):
+            msg = f"index {c} is out of bounds for axis 1 with size {len(y_true_columns)}"
             raise IndexError(msg)
-        column = np.ascontiguousarray(yt[:, c])
-        if len(np.unique(column)) != 2:
-            msg = "Only one class present in y_true. ROC AUC score is not defined in that case."
-            raise ValueError(msg)
-        _check_pos_label(column)
-        scores[c] = roc_auc_score(column, np.ascontiguousarray(ys[:, c]))
+        column = np.ascontiguousarray(y_true_columns[c])
+        _check_column_classes(column)
+        scores[c] = roc_auc_score(column, np.ascontiguousarray(score_column))
     return np.average(scores)

@@ -37,13 +37,34 @@ class AurocById:
         if submission.height != answers.ids.len():
             msg = "Submission and answers should have the same number of rows"
             raise InvalidSubmissionError(msg)
-        y_score = probabilities_column(submission.frame[self.target_column], self.target_column)
-        frame, ids_match = answers.sort_submission(submission.frame, self.id_column)
-        if not ids_match:
-            msg = f"Submission and answers should have the same {self.id_column} values"
-            raise InvalidSubmissionError(msg)
-        y_score = frame[self.target_column]
-        return roc_auc_score(_numbers(answers.target), _numbers(y_score))
+        y_score = _probabilities(submission.frame[self.target_column], self.target_column)
+        order = answers.index.order(submission.frame[self.id_column])
+        if order is None:
+            frame, ids_match = answers.sort_submission(
+                submission.frame.select(self.id_column, self.target_column), self.id_column
+            )
+            if not ids_match:
+                msg = f"Submission and answers should have the same {self.id_column} values"
+                raise InvalidSubmissionError(msg)
+            return roc_auc_score(_numbers(answers.target), _numbers(frame[self.target_column]))
+        # Ids are a permutation of the answers': place only the scores, never the frame.
+        return roc_auc_score(_numbers(answers.target), y_score[order])
+
+
+def _probabilities(column: pl.Series, name: str) -> np.ndarray:
+    """:func:`probabilities_column` as a float64 array (NaN for missing values)."""
+    if column.dtype in (pl.Float64, pl.Int64) and not column.null_count():
+        values = column.to_numpy().astype(np.float64, copy=False)
+        if values.size:
+            low, high = np.fmin.reduce(values), np.fmax.reduce(values)  # NaN-skipping, as pandas
+            if not np.isnan(low) and (low < 0 or high > 1):
+                msg = (
+                    f"Submission {name} column should contain probabilities,"
+                    " and therefore contain values between 0 and 1 inclusive"
+                )
+                raise InvalidSubmissionError(msg)
+        return values
+    return _numbers(probabilities_column(column, name))
 
 
 def probabilities_column(column: pl.Series, name: str) -> pl.Series:
@@ -70,4 +91,6 @@ def probabilities_column(column: pl.Series, name: str) -> pl.Series:
 
 def _numbers(column: pl.Series) -> np.ndarray:
     """A numeric column as a float64 array; NaN for missing values (the kernel rejects them)."""
+    if column.dtype in (pl.Float64, pl.Int64) and not column.null_count():
+        return column.to_numpy().astype(np.float64, copy=False)
     return column.cast(pl.Float64).fill_null(float("nan")).to_numpy()

@@ -27,7 +27,9 @@ from mlebench_fast.competitions.shared.auroc import probabilities_column
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.classification import roc_auc_score
-from mlebench_fast.kernels.multilabel import macro_roc_auc_score
+from mlebench_fast.kernels._jit import check_finite
+from mlebench_fast.kernels.classification import _type_of_target
+from mlebench_fast.kernels.multilabel import columnwise_roc_auc_score, macro_roc_auc_score
 from mlebench_fast.validation.alignment import IdIndex, sort_and_match
 from mlebench_fast.validation.answers import InvalidAnswersError, require_answer_columns
 from mlebench_fast.validation.frames import any_differ, kind, pandas_sort_indices, sort_table
@@ -62,6 +64,13 @@ def _as_array(column: pl.Series) -> np.ndarray:
     if column_kind == "object" or column.null_count():
         return column.cast(pl.Float64).fill_null(np.nan).to_numpy()
     return column.to_numpy()
+
+
+def _rows_as_array(column: pl.Series, rows: np.ndarray) -> np.ndarray:
+    """``_as_array(column)[rows]``; text converts only on the rows kept (as sklearn sees it)."""
+    if kind(column) == "str":
+        return _as_array(column.gather(rows))
+    return _as_array(column)[rows]
 
 
 def _matrix(frame: pl.DataFrame, columns: Sequence[str]) -> np.ndarray:
@@ -180,7 +189,7 @@ class IndexedLabels:
 
     index: IdIndex
     keep: np.ndarray
-    y_true: np.ndarray
+    y_true: list[np.ndarray]  # the kept rows' label columns, checked to be an indicator matrix
 
     @property
     def rows(self) -> int:
@@ -201,7 +210,12 @@ class MacroAurocByIndex:
             raise InvalidAnswersError(msg)
         keep = frame.select(pl.sum_horizontal(self.classes) >= 0).to_series().to_numpy()
         labels = [c for c in frame.columns if c != self.id_column]
-        return IndexedLabels(index=index, keep=keep, y_true=_matrix(frame.filter(keep), labels))
+        y_true = _matrix(frame.filter(keep), labels)
+        if _type_of_target(y_true, "y_true") != "multilabel-indicator":
+            msg = f"the answers' kept rows are not a 0/1 label matrix over {labels}"
+            raise InvalidAnswersError(msg)
+        columns = [np.ascontiguousarray(y_true[:, c]) for c in range(y_true.shape[1])]
+        return IndexedLabels(index=index, keep=keep, y_true=columns)
 
     def score(self, submission: Table, answers: IndexedLabels) -> np.float64:
         if self.id_column not in submission.columns:
@@ -222,9 +236,24 @@ class MacroAurocByIndex:
         else:
             order = pandas_sort_indices(ids)
             keep = self._realigned_mask(ids[order], answers)
-        columns = [c for c in frame.columns if c != self.id_column]
-        y_score = _matrix(frame[order].filter(keep), columns)
-        return macro_roc_auc_score(answers.y_true, y_score)
+        rows = order[keep]
+        # Column by column, only the numbers: the ids are never gathered.
+        y_score = [_rows_as_array(frame[c], rows) for c in frame.columns if c != self.id_column]
+        if any(column.dtype.kind == "O" for column in y_score):
+            y_score = [column.astype(np.float64) for column in y_score]
+        for column in y_score:
+            check_finite(column)
+        n_true = answers.y_true[0].shape[0] if answers.y_true else 0
+        if rows.shape[0] != n_true:
+            msg = (
+                "Found input variables with inconsistent numbers of samples: "
+                f"[{n_true}, {rows.shape[0]}]"
+            )
+            raise ValueError(msg)
+        if rows.shape[0] == 0:
+            msg = "Found array with 0 sample(s) (shape=(0, 0)) while a minimum of 1 is required."
+            raise ValueError(msg)
+        return columnwise_roc_auc_score(answers.y_true, y_score)
 
     @staticmethod
     def _realigned_mask(sorted_ids: pl.Series, answers: IndexedLabels) -> np.ndarray:
