@@ -137,11 +137,20 @@ class MeanAurocById:
                 f"{_index_repr(submission.columns)}"
             )
             raise InvalidSubmissionError(msg)
-        frame, ids_match = sort_and_match(submission.frame, self.id_column, answers.index)
-        if not ids_match:
-            msg = f"Submission and answers DataFrames must have matching '{self.id_column}' columns."
-            raise InvalidSubmissionError(msg)
-        scores = [roc_auc_score(answers.labels[c], _as_array(frame[c])) for c in self.classes]
+        order = answers.index.order(submission.frame[self.id_column])
+        if order is None:
+            frame, ids_match = sort_and_match(
+                submission.frame.select(self.id_column, *self.classes), self.id_column, answers.index
+            )
+            if not ids_match:
+                msg = f"Submission and answers DataFrames must have matching '{self.id_column}' columns."
+                raise InvalidSubmissionError(msg)
+            order = np.arange(frame.height)
+        else:
+            frame = submission.frame
+        scores = [
+            roc_auc_score(answers.labels[c], _rows_as_array(frame[c], order)) for c in self.classes
+        ]
         return np.mean(scores)
 
 
