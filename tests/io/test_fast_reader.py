@@ -298,3 +298,12 @@ def test_fast_path_equals_polars_path_on_golden_files(monkeypatch):
 def reader():
     """These tests call the fast path directly: no need to run them once per reader."""
     return None
+
+
+def test_auto_dispatch(monkeypatch):
+    monkeypatch.setattr(csv_module, "READER", "auto")
+    numbers = b"a,b\n" + b"1,2\n" * 400_000
+    text = b"a,b\n" + b"x,a-long-text-field-of-more-than-thirty-bytes\n" * 40_000
+    assert csv_module._fast_path_pays(b"a\n1\n")
+    assert not csv_module._fast_path_pays(numbers)
+    assert csv_module._fast_path_pays(text)

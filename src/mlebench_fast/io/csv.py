@@ -112,11 +112,25 @@ from mlebench_fast.io.table import Table
 
 __all__ = ["NA_VALUES", "READER", "read_csv", "chunk_rows"]
 
-#: Which reader runs: ``"auto"`` (the native fast path for files up to
-#: :data:`FAST_PATH_MAX_BYTES`, then Polars), ``"fast"`` (the native path for every file it
-#: accepts) or ``"polars"`` (never the native path). The tests switch it.
+#: Which reader runs: ``"auto"`` (the native fast path where it is faster, see
+#: :func:`_fast_path_pays`), ``"fast"`` (the native path for every file it accepts) or
+#: ``"polars"`` (never the native path). The tests switch it.
 READER = "auto"
-FAST_PATH_MAX_BYTES = 1 << 40
+# Measured on 2 cores (benchmarks/test_read_csv.py and the competition files): the single-
+# threaded native path beats Polars' fixed ~0.3 ms per call and its per-column expressions on
+# every file up to ~1 MB, and on bigger text-heavy files (Polars' path then spends its time in
+# string expressions); on bigger files of short numeric fields Polars' multi-threaded parser
+# wins (up to ~3x at 10 MB).
+FAST_PATH_MAX_BYTES = 1 << 20
+FAST_PATH_MIN_BYTES_PER_FIELD = 16
+
+
+def _fast_path_pays(data: bytes) -> bool:
+    if len(data) <= FAST_PATH_MAX_BYTES:
+        return True
+    sample = data[:65536]
+    fields = sample.count(b",") + sample.count(b"\n") + 1
+    return len(sample) >= FAST_PATH_MIN_BYTES_PER_FIELD * fields
 
 # pandas._libs.parsers.STR_NA_VALUES (pandas 2.2.3)
 NA_VALUES: frozenset[str] = frozenset(
@@ -202,7 +216,7 @@ def read_csv_bytes(data: bytes, name: str = "<bytes>") -> Table:
 
 def _read_bytes(data: bytes, name: str, source: str | None = None) -> Table:
     """``source``: the file's path, which Polars reads faster than the same bytes."""
-    if READER == "fast" or (READER == "auto" and len(data) <= FAST_PATH_MAX_BYTES):
+    if READER == "fast" or (READER == "auto" and _fast_path_pays(data)):
         fast = _fast_reader.read_columns(data)
         if fast is not None:
             header, columns = fast
