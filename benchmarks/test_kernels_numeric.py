@@ -6,13 +6,16 @@ Each group pairs ours with scikit-learn on the same inputs; kernels are warmed (
 
 from __future__ import annotations
 
-from functools import partial
+import json
 import warnings
+from functools import partial
+from pathlib import Path
 
 import numpy as np
 import pytest
 from sklearn import metrics as skm
 
+from benchmarks.timing import best_seconds
 from mlebench_fast.kernels import classification as C
 from mlebench_fast.kernels import regression as R
 
@@ -68,3 +71,20 @@ def test_kernel(benchmark, case, impl):
         fn(*args)  # warm-up: JIT compile / load from cache
         result = benchmark(fn, *args)
         assert result == theirs(*args)
+
+
+KERNEL_CEILINGS = json.loads((Path(__file__).parent / "ceilings.json").read_text())["kernels"]
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_kernel_gate(case):
+    """Our kernel's time over scikit-learn's, both measured now, stays under its recorded ceiling."""
+    ours, theirs, args = CASES[case]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ours(*args)
+        ratio = best_seconds(lambda: ours(*args)) / best_seconds(lambda: theirs(*args))
+    assert ratio <= KERNEL_CEILINGS[case], (
+        f"{case}: ours takes {ratio:.2f}x scikit-learn's time, above the recorded ceiling "
+        f"{KERNEL_CEILINGS[case]}x"
+    )
