@@ -26,7 +26,7 @@ from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.divergence import kl_divergence
 from mlebench_fast.validation.answers import require_answer_columns
 from mlebench_fast.validation.frames import kind, pandas_sort_indices, same_set, sort_table
-from mlebench_fast.validation.probabilities import row_sums
+from mlebench_fast.validation.probabilities import float_matrix, matrix_row_sums, row_sums
 
 ID = "eeg_id"
 TARGETS = (
@@ -49,6 +49,7 @@ class ParticipantVisibleError(Exception):
 @dataclass(frozen=True, slots=True)
 class VoteShares:
     ids: pl.Series
+    unique_ids: np.ndarray | None  # sorted distinct int64 ids, when the ids are integers
     shares: np.ndarray  # (n, 6) votes / row total, rows sorted by eeg_id as pandas sorts them
     valid: bool  # the shares pass verify_valid_probabilities
 
@@ -59,6 +60,22 @@ def _rounds_to_one(sums: np.ndarray) -> bool:
         return False
     edge = sums[distance > _SURE_IN]
     return all(round(float(s), 5) == 1 for s in edge)
+
+
+def _same_ids(answers: VoteShares, ids: pl.Series) -> tuple[bool, np.ndarray | None]:
+    """``set(answer ids) == set(ids)``, and for integer ids the order ``sort_values`` gives
+    (numpy's quicksort, as pandas sorts a column with repeated values), from one sort."""
+    distinct = answers.unique_ids
+    if distinct is None or kind(ids) != "int" or ids.null_count():
+        return same_set(answers.ids, ids), None
+    if ids.dtype == pl.UInt64 and ids.max() > np.iinfo(np.int64).max:
+        return False, None
+    values = ids.cast(pl.Int64).to_numpy()
+    order = np.argsort(values, kind="quicksort")
+    ordered = values[order]
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    return bool(np.array_equal(ordered[first], distinct)), order
 
 
 def _values_numeric(columns: list[pl.Series]) -> bool:
@@ -101,7 +118,13 @@ class HmsGrader:
             _verify([pl.Series(c, shares[:, j]) for j, c in enumerate(TARGETS)], "solution")
         except ParticipantVisibleError:
             valid = False
-        return VoteShares(ids=frame[ID], shares=np.ascontiguousarray(shares), valid=valid)
+        ids = frame[ID]
+        unique_ids = None
+        if kind(ids) == "int" and not ids.null_count():
+            unique_ids = np.unique(ids.cast(pl.Int64).to_numpy())
+        return VoteShares(
+            ids=ids, unique_ids=unique_ids, shares=np.ascontiguousarray(shares), valid=valid
+        )
 
     def score(self, submission: Table, answers: VoteShares) -> np.float64:
         if ID not in submission.columns:
@@ -113,20 +136,42 @@ class HmsGrader:
         if submission.height != answers.ids.len():
             msg = "Submission and answers must have the same length"
             raise InvalidSubmissionError(msg)
-        if not _rounds_to_one(row_sums([submission.frame[c] for c in TARGETS])):
+        frame = submission.frame
+        matrix = float_matrix(frame, TARGETS)
+        if matrix is None:
+            sums = row_sums([frame[c] for c in TARGETS])
+            matrix = frame.select(pl.col(c).cast(pl.Float64) for c in TARGETS).to_numpy()
+        else:
+            sums = matrix_row_sums(matrix)
+        if not _rounds_to_one(sums):
             msg = "Submission probabilities must add to 1 for each row"
             raise InvalidSubmissionError(msg)
-        if not same_set(answers.ids, submission.frame[ID]):
+        same, order = _same_ids(answers, frame[ID])
+        if not same:
             msg = "Submission and answers must have the same IDs"
             raise InvalidSubmissionError(msg)
         if not answers.valid:
             msg = "Target values in solution do not add to one within all rows"
             raise ParticipantVisibleError(msg)
-        frame = submission.frame[pandas_sort_indices(submission.frame[ID])]
-        _verify([frame[c] for c in frame.columns if c != ID], "submission")
-        predictions = frame.select(pl.col(c).cast(pl.Float64) for c in TARGETS).to_numpy()
+        others = [c for c in frame.columns if c != ID]
+        # The probability checks look at every row alike, so they run before the sort.
+        if others == list(TARGETS) and _values_numeric([frame[c] for c in TARGETS]):
+            with np.errstate(invalid="ignore"):
+                if bool((matrix < 0).any()):
+                    msg = "All target values in submission must be at least zero"
+                    raise ParticipantVisibleError(msg)
+                if bool((matrix > 1).any()):
+                    msg = "All target values in submission must be no greater than one"
+                    raise ParticipantVisibleError(msg)
+            if not np.allclose(sums, 1):
+                msg = "Target values in submission do not add to one within all rows"
+                raise ParticipantVisibleError(msg)
+        else:
+            _verify([frame[c] for c in others], "submission")
+        if order is None:
+            order = pandas_sort_indices(frame[ID])
+        predictions = matrix[order]
         clipped = [kind(frame[c]) != "int" for c in TARGETS]
         return kl_divergence(answers.shares, predictions, clipped=clipped)
-
 
 GRADER = HmsGrader()

@@ -24,7 +24,13 @@ from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.classification import log_loss
 from mlebench_fast.validation.alignment import sort_and_match
-from mlebench_fast.validation.probabilities import row_sums, within_unit_interval
+from mlebench_fast.validation.probabilities import (
+    float_matrix,
+    matrix_row_sums,
+    matrix_within_unit_interval,
+    row_sums,
+    within_unit_interval,
+)
 
 CLASSES = ("winner_model_a", "winner_model_b", "winner_tie")
 ID = "id"
@@ -44,19 +50,31 @@ class ChatbotArenaGrader:
         if submission.height != n:
             msg = f"Submission DataFrame must have {n} rows, but has {submission.height} rows."
             raise InvalidSubmissionError(msg)
-        probabilities = [submission.frame[c] for c in CLASSES]
-        if not within_unit_interval(probabilities):
+        matrix = float_matrix(submission.frame, CLASSES)
+        if matrix is None:
+            probabilities = [submission.frame[c] for c in CLASSES]
+            in_range = within_unit_interval(probabilities)
+            sums = row_sums(probabilities) if in_range else None
+        else:
+            in_range = matrix_within_unit_interval(matrix)
+            sums = matrix_row_sums(matrix)
+        if not in_range:
             msg = "All values in submission DataFrame must be between 0 and 1."
             raise InvalidSubmissionError(msg)
-        if not bool(np.all(np.round(row_sums(probabilities), 6) == 1)):
+        if not bool(np.all(np.round(sums, 6) == 1)):
             msg = "Each row in submission DataFrame must sum to 1."
             raise InvalidSubmissionError(msg)
-        _, ids_match = sort_and_match(submission.frame, ID, answers.index)
+        ids_match = answers.index.order(submission.frame[ID]) is not None
+        if not ids_match:
+            _, ids_match = sort_and_match(submission.frame, ID, answers.index)
         if not ids_match:
             msg = "Submission and answer IDs do not match after sorting."
             raise InvalidSubmissionError(msg)
         y_true, y_pred = one_hot_log_loss_inputs(
-            Table(submission.frame.select(ID, *CLASSES)), answers, apply_softmax=False
+            Table(submission.frame.select(ID, *CLASSES)),
+            answers,
+            apply_softmax=False,
+            predictions=matrix if answers.columns == CLASSES else None,
         )
         return log_loss(y_true, y_pred)
 

@@ -45,3 +45,43 @@ def within_unit_interval(columns: Sequence[pl.Series]) -> bool:
             if not np.all((values >= 0) & (values <= 1)):
                 return False
     return True
+
+
+_TEXT = (pl.String, pl.Categorical, pl.Enum)
+
+
+def float_matrix(frame: pl.DataFrame, columns: Sequence[str]) -> np.ndarray | None:
+    """``frame[columns]`` as one column-major float64 matrix (NaN for missing), in one cast.
+
+    A text column raises the TypeError pandas' row sum raises; a column of mixed Python objects
+    gives None (the caller then uses the per-column helpers above).
+    """
+    schema = frame.schema
+    for column in columns:
+        dtype = schema[column]
+        if dtype in _TEXT:
+            msg = f"unsupported operand type(s) for +: 'float' and 'str' (column {column!r})"
+            raise TypeError(msg)
+        if not (dtype.is_numeric() or dtype in (pl.Boolean, pl.Null)):
+            return None
+    matrix = np.empty((frame.height, len(columns)), order="F")
+    for j, column in enumerate(columns):
+        series = frame[column]
+        if series.dtype != pl.Float64:
+            series = series.cast(pl.Float64)
+        matrix[:, j] = series.to_numpy()
+    return matrix
+
+
+def matrix_row_sums(matrix: np.ndarray) -> np.ndarray:
+    """:func:`row_sums` of a :func:`float_matrix`: NaN skipped, summed column after column."""
+    nan = np.isnan(matrix)
+    if nan.any():
+        matrix = np.asfortranarray(np.where(nan, 0.0, matrix))
+    return matrix.sum(axis=1)
+
+
+def matrix_within_unit_interval(matrix: np.ndarray) -> bool:
+    """:func:`within_unit_interval` of a :func:`float_matrix`."""
+    with np.errstate(invalid="ignore"):
+        return bool(np.all((matrix >= 0) & (matrix <= 1)))

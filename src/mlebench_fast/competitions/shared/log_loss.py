@@ -24,7 +24,7 @@ from mlebench_fast.kernels.classification import log_loss
 from mlebench_fast.validation.alignment import IdIndex, sort_and_match
 from mlebench_fast.validation.answers import require_answer_columns
 from mlebench_fast.validation.frames import kind, same_set, sort_table
-from mlebench_fast.validation.probabilities import within_unit_interval
+from mlebench_fast.validation.probabilities import float_matrix, within_unit_interval
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +62,10 @@ def prediction_matrix(frame: pl.DataFrame, columns: tuple[str, ...]) -> np.ndarr
         if kind(series) == "str" and series.drop_nulls().len():
             msg = f"could not convert string to float: {series.drop_nulls()[0]!r}"
             raise ValueError(msg)
-    if not columns:
-        return np.empty((frame.height, 0))
-    return frame.select(pl.col(c).cast(pl.Float64) for c in columns).to_numpy()
+    matrix = float_matrix(frame, columns)
+    if matrix is None:
+        return frame.select(pl.col(c).cast(pl.Float64) for c in columns).to_numpy()
+    return matrix
 
 
 def is_one_hot_encoded(xs: np.ndarray) -> bool:
@@ -79,11 +80,27 @@ def softmax(x: np.ndarray) -> np.ndarray:
     return shifted / np.sum(shifted, axis=-1, keepdims=True)
 
 
+def _id_mismatch(id_column: str) -> None:
+    label = id_column.capitalize()
+    msg = (
+        f"Mismatch in {label}s between `submission` and `answers` after sorting. "
+        f"Ensure both DataFrames have the same {label}s."
+    )
+    raise AssertionError(msg)
+
+
 def one_hot_log_loss_inputs(
-    submission: Table, answers: OneHotAnswers, *, apply_softmax: bool = True
+    submission: Table,
+    answers: OneHotAnswers,
+    *,
+    apply_softmax: bool = True,
+    predictions: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """``one_hot_dfs_to_log_loss_inputs(submission, answers, id_column, apply_softmax)``:
-    ``(y_true, y_pred)``, or the reference's rejection."""
+    ``(y_true, y_pred)``, or the reference's rejection.
+
+    ``predictions``: the submission's ``answers.columns`` as a float matrix in file row order,
+    when the caller already built it for its own checks."""
     id_column = answers.id_column
     required = {id_column, *answers.columns}
     missing = required - set(submission.columns)
@@ -94,17 +111,18 @@ def one_hot_log_loss_inputs(
         )
         raise InvalidSubmissionError(msg)
     # `sorted_ids.tolist() == answers_ids.tolist()`: Python list equality, so no broadcasting
-    matched = submission.height == answers.ids.len()
-    if matched:
+    if submission.height != answers.ids.len():
+        _id_mismatch(id_column)
+    order = answers.index.order(submission.frame[id_column])
+    if order is not None:
+        if predictions is None:
+            predictions = prediction_matrix(submission.frame, answers.columns)
+        y_pred = predictions[order]
+    else:
         frame, matched = sort_and_match(submission.frame, id_column, answers.index)
-    if not matched:
-        label = id_column.capitalize()
-        msg = (
-            f"Mismatch in {label}s between `submission` and `answers` after sorting. "
-            f"Ensure both DataFrames have the same {label}s."
-        )
-        raise AssertionError(msg)
-    y_pred = prediction_matrix(frame, answers.columns)
+        if not matched:
+            _id_mismatch(id_column)
+        y_pred = prediction_matrix(frame, answers.columns)
     if apply_softmax and not is_one_hot_encoded(y_pred):
         y_pred = softmax(y_pred)
     return answers.one_hot, y_pred
@@ -134,14 +152,23 @@ class BinaryLogLossById:
             if column not in submission.columns:
                 msg = f"Submission is missing `{column}` column"
                 raise InvalidSubmissionError(msg)
-        if not same_set(submission.frame[self.id_column], answers.ids):
-            msg = "Submission and answers have different id's"
-            raise InvalidSubmissionError(msg)
-        if self.check_length and submission.height != answers.ids.len():
-            msg = "Submission and answers have different lengths"
-            raise InvalidSubmissionError(msg)
-        if not within_unit_interval([submission.frame[self.target_column]]):
+        ids = submission.frame[self.id_column]
+        # A permutation of the answers' unique ids passes the set and length checks at once.
+        order = answers.index.order(ids)
+        if order is None:
+            if not same_set(ids, answers.ids):
+                msg = "Submission and answers have different id's"
+                raise InvalidSubmissionError(msg)
+            if self.check_length and submission.height != answers.ids.len():
+                msg = "Submission and answers have different lengths"
+                raise InvalidSubmissionError(msg)
+        target = submission.frame[self.target_column]
+        if not within_unit_interval([target]):
             raise InvalidSubmissionError(self.range_message)
-        frame, _ = answers.sort_submission(submission.frame, self.id_column)
-        y_pred = frame[self.target_column].cast(pl.Float64).to_numpy()
+        if order is None:
+            frame, _ = answers.sort_submission(submission.frame, self.id_column)
+            target = frame[self.target_column]
+            y_pred = target.cast(pl.Float64).to_numpy()
+        else:
+            y_pred = target.cast(pl.Float64).to_numpy()[order]
         return log_loss(answers.target.to_numpy(), y_pred)
