@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -30,12 +32,13 @@ def prepared_answers(competition: Competition, path: Path) -> Any:
     re-read.
     """
     try:
-        stat = path.stat()
+        info = os.stat(path)
     except FileNotFoundError:
         raise DatasetNotPreparedError(not_prepared_message(competition.id)) from None
-    if not path.is_file():
+    if not stat.S_ISREG(info.st_mode):
         raise DatasetNotPreparedError(not_prepared_message(competition.id))
-    key = (competition.id, str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    # abspath, not resolve(): this runs for every submission and resolve() stats each component.
+    key = (competition.id, os.path.abspath(path), info.st_size, info.st_mtime_ns)
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)

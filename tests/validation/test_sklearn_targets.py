@@ -64,7 +64,7 @@ def test_unique_labels_and_equality(data):
     theirs = _outcome(unique_labels, a_pd.to_numpy(), b_pd.to_numpy())
     assert ours[0] == theirs[0]
     expected = (a_pd.to_numpy() == b_pd.to_numpy())
-    assert labels_equal(a, b).to_list() == list(np.broadcast_to(expected, (n,)))
+    assert labels_equal(a, b).tolist() == list(np.broadcast_to(expected, (n,)))
 
 
 def test_mixed_string_and_number_labels_are_rejected_in_binary_targets():

@@ -23,17 +23,26 @@ def kind(series: pl.Series) -> str:
     numbers to numpy comparisons in the same way.
     """
     dtype = series.dtype
-    if dtype.is_integer():
-        return "int"
-    if dtype.is_float():
-        return "float"
-    if dtype == pl.Boolean:
-        return "object" if series.null_count() else "bool"
-    if dtype in (pl.String, pl.Categorical, pl.Enum):
-        return "str"
-    if dtype == pl.Null:
-        return "float"  # an all-empty column: pandas reads float64 NaN
-    return "object"
+    found = _KIND_OF_DTYPE.get(type(dtype))
+    if found is None:
+        return "object"
+    if found == "bool" and series.null_count():
+        return "object"
+    return found
+
+
+# Dtype classes to kinds (a dict look-up: this runs several times per submission).
+_KIND_OF_DTYPE = {
+    **dict.fromkeys((pl.Int8, pl.Int16, pl.Int32, pl.Int64, pl.UInt8, pl.UInt16, pl.UInt32,
+                     pl.UInt64), "int"),
+    pl.Float32: "float",
+    pl.Float64: "float",
+    pl.Null: "float",  # an all-empty column: pandas reads float64 NaN
+    pl.Boolean: "bool",
+    pl.String: "str",
+    pl.Categorical: "str",
+    pl.Enum: "str",
+}
 
 
 def is_numeric_dtype(series: pl.Series) -> bool:

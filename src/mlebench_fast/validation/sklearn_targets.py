@@ -8,6 +8,7 @@ them first and then call a kernel.
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 from mlebench_fast.validation.frames import kind
@@ -51,9 +52,20 @@ def type_of_target(series: pl.Series, input_name: str = "") -> str:
 def _more_than_two_values(series: pl.Series, column_kind: str) -> bool:
     """``np.unique(y).shape[0] > 2`` without hashing every value: a third value is one equal to
     neither the smallest nor the largest (numbers compare as numpy does: -0.0 == 0.0)."""
-    values = series.cast(pl.Float64) if column_kind in _NUMBER_KINDS and column_kind != "int" else series
-    low, high = values.min(), values.max()
-    return bool(((values != low) & (values != high)).any())
+    if column_kind == "bool":
+        return False
+    if column_kind in _NUMBER_KINDS and not series.null_count():
+        values = series.to_numpy()  # zero-copy: numpy's min/max cost far less than Polars' calls
+        low, high = values.min(), values.max()
+        return bool(((values != low) & (values != high)).any())
+    low, high = series.min(), series.max()
+    return bool(((series != low) & (series != high)).any())
+
+
+def _distinct_numbers(series: pl.Series) -> set[float]:
+    """The distinct values of a binary numeric column (its minimum and maximum)."""
+    values = series.to_numpy()
+    return {float(values.min()), float(values.max())} if len(values) else set()
 
 
 def _label_family(series: pl.Series) -> str:
@@ -90,10 +102,11 @@ def check_targets(y_true: pl.Series, y_pred: pl.Series) -> str:
                 "predictions provided by the classifier coincides with the true labels."
             )
             raise TypeError(msg)
+        # Both columns are binary here: each holds at most two distinct values.
         if _label_family(y_true) == "str":
-            union = pl.concat([y_true.unique(), y_pred.unique()]).n_unique()
+            union = len(set(y_true.unique().to_list()) | set(y_pred.unique().to_list()))
         else:
-            union = pl.concat([y_true.cast(pl.Float64), y_pred.cast(pl.Float64)]).n_unique()
+            union = len(_distinct_numbers(y_true) | _distinct_numbers(y_pred))
         if union > 2:
             y_type = "multiclass"
     return y_type
@@ -106,12 +119,14 @@ def check_unique_labels(y_true: pl.Series, y_pred: pl.Series) -> None:
         raise ValueError(msg)
 
 
-def labels_equal(y_true: pl.Series, y_pred: pl.Series) -> pl.Series:
-    """``y_true == y_pred`` elementwise, as numpy compares the two label arrays."""
+def labels_equal(y_true: pl.Series, y_pred: pl.Series) -> np.ndarray:
+    """``y_true == y_pred`` elementwise (a bool array), as numpy compares the two label arrays."""
     if _label_family(y_true) != _label_family(y_pred):
-        return pl.Series([False] * y_true.len(), dtype=pl.Boolean)
+        return np.zeros(y_true.len(), dtype=bool)
     if _label_family(y_true) == "str":
-        return (y_true == y_pred).fill_null(False)
+        return (y_true == y_pred).fill_null(False).to_numpy()
+    if y_true.null_count() or y_pred.null_count():
+        return (y_true.cast(pl.Float64) == y_pred.cast(pl.Float64)).fill_null(False).to_numpy()
     if y_true.dtype == y_pred.dtype == pl.Int64:
-        return y_true == y_pred  # exact, as numpy compares two int64 arrays
-    return (y_true.cast(pl.Float64) == y_pred.cast(pl.Float64)).fill_null(False)
+        return y_true.to_numpy() == y_pred.to_numpy()  # exact, as numpy compares two int64 arrays
+    return y_true.to_numpy().astype(np.float64) == y_pred.to_numpy().astype(np.float64)
