@@ -5,7 +5,8 @@ built per row.
 """
 
 from libc.stdint cimport int64_t, uint8_t, uint64_t
-from libc.string cimport memcmp
+from libc.stdint cimport int32_t, uintptr_t
+from libc.string cimport memcmp, memcpy
 
 import numpy as np
 
@@ -78,4 +79,27 @@ cdef class StringIndex:
         with nogil:
             for row in range(n):
                 out[row] = self._find(&data[0] + offsets[row], offsets[row + 1] - offsets[row], -1)
+        return result
+
+    def lookup_views(self, const uint8_t[:, ::1] views, const uint64_t[::1] buffers):
+        """``lookup`` for a column of Arrow string views (16 bytes a row; strings of up to 12
+        bytes inline, longer ones in the data buffers whose addresses ``buffers`` holds)."""
+        cdef int64_t n = views.shape[0]
+        result = np.empty(n, dtype=np.int64)
+        cdef int64_t[::1] out = result
+        cdef int64_t row
+        cdef int32_t length, index, offset
+        cdef const uint8_t* view
+        cdef const uint8_t* key
+        with nogil:
+            for row in range(n):
+                view = &views[row, 0]
+                memcpy(&length, view, 4)
+                if length <= 12:
+                    key = view + 4
+                else:
+                    memcpy(&index, view + 8, 4)
+                    memcpy(&offset, view + 12, 4)
+                    key = <const uint8_t*> <uintptr_t> buffers[index] + offset
+                out[row] = self._find(key, length, -1)
         return result

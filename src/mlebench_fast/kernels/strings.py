@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from mlebench_fast._native import load
 
-__all__ = ["levenshtein_distances", "string_buffers"]
+__all__ = ["as_arrow_strings", "levenshtein_distances", "string_buffers", "string_views"]
 
 StringColumn = Union[pl.Series, pa.Array, pa.ChunkedArray, Sequence[str]]
 
@@ -64,11 +64,9 @@ def string_buffers(column: StringColumn) -> tuple[np.ndarray, np.ndarray]:
     return offsets, data
 
 
-def _utf8_column(column: StringColumn):
-    native = load("levenshtein")
-    arrow = _as_arrow(column)
-    if arrow.type == pa.large_string():
-        return native.Utf8Column.from_offsets(*string_buffers(arrow))
+def string_views(arrow: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """``(views, addresses)`` of an Arrow string-view array: its (rows, 16) uint8 views and the
+    addresses of its data buffers (valid while ``arrow`` lives)."""
     buffers = arrow.buffers()
     rows = len(arrow)
     if buffers[1] is None or rows == 0:
@@ -77,7 +75,20 @@ def _utf8_column(column: StringColumn):
         views = np.frombuffer(buffers[1], dtype=np.uint8).reshape(-1, 16)
         views = views[arrow.offset : arrow.offset + rows]
     addresses = np.array([b.address if b is not None else 0 for b in buffers[2:]], dtype=np.uint64)
-    return native.Utf8Column.from_views(views, addresses, arrow)
+    return views, addresses
+
+
+def as_arrow_strings(column: StringColumn) -> pa.Array:
+    """The column as one Arrow array, large_string or string_view (Polars' own: no copy)."""
+    return _as_arrow(column)
+
+
+def _utf8_column(column: StringColumn):
+    native = load("levenshtein")
+    arrow = _as_arrow(column)
+    if arrow.type == pa.large_string():
+        return native.Utf8Column.from_offsets(*string_buffers(arrow))
+    return native.Utf8Column.from_views(*string_views(arrow), arrow)
 
 
 def levenshtein_distances(

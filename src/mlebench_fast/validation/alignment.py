@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
+import pyarrow as pa
 
 from mlebench_fast._native import load
-from mlebench_fast.kernels.strings import string_buffers
+from mlebench_fast.kernels.strings import as_arrow_strings, string_buffers, string_views
 from mlebench_fast.validation.frames import any_differ, kind, pandas_sort_indices
 
 _NUMERIC = {"int", "float", "bool"}
@@ -68,7 +69,11 @@ class IdIndex:
             return None
         id_kind = kind(ids)
         if self.strings is not None and id_kind == "str":
-            positions = self.strings.lookup(*string_buffers(ids))
+            arrow = as_arrow_strings(ids)
+            if arrow.type == pa.string_view():  # Polars' layout: read in place, no conversion
+                positions = self.strings.lookup_views(*string_views(arrow))
+            else:
+                positions = self.strings.lookup(*string_buffers(arrow))
         elif self.numbers is not None and id_kind in _NUMERIC:
             if id_kind == "float" or self.numbers.dtype == np.float64:
                 values = ids.cast(pl.Float64).to_numpy()
