@@ -103,3 +103,59 @@ cdef class StringIndex:
                     key = <const uint8_t*> <uintptr_t> buffers[index] + offset
                 out[row] = self._find(key, length, -1)
         return result
+
+    def lookup_split(self, const uint8_t[:, ::1] views, const uint64_t[::1] buffers,
+                     uint8_t separator, int64_t keep):
+        """Split each string-view row on the byte ``separator`` (as ``str.split(sep)`` does:
+        consecutive separators give empty tokens), keep its first ``keep`` tokens and look each
+        up here. Returns (codes, offsets): row r's codes are codes[offsets[r]:offsets[r + 1]]."""
+        cdef int64_t n = views.shape[0]
+        offsets_arr = np.empty(n + 1, dtype=np.int64)
+        cdef int64_t[::1] offsets = offsets_arr
+        cdef int64_t row, i, start, count, total = 0
+        cdef int32_t length, index, offset
+        cdef const uint8_t* view
+        cdef const uint8_t* text
+        # First pass: token counts, to size the output exactly.
+        with nogil:
+            offsets[0] = 0
+            for row in range(n):
+                view = &views[row, 0]
+                memcpy(&length, view, 4)
+                if length <= 12:
+                    text = view + 4
+                else:
+                    memcpy(&index, view + 8, 4)
+                    memcpy(&offset, view + 12, 4)
+                    text = <const uint8_t*> <uintptr_t> buffers[index] + offset
+                count = 1
+                for i in range(length):
+                    if text[i] == separator:
+                        count += 1
+                if count > keep:
+                    count = keep
+                total += count
+                offsets[row + 1] = total
+        codes_arr = np.empty(total, dtype=np.int64)
+        cdef int64_t[::1] codes = codes_arr
+        cdef int64_t out
+        with nogil:
+            for row in range(n):
+                view = &views[row, 0]
+                memcpy(&length, view, 4)
+                if length <= 12:
+                    text = view + 4
+                else:
+                    memcpy(&index, view + 8, 4)
+                    memcpy(&offset, view + 12, 4)
+                    text = <const uint8_t*> <uintptr_t> buffers[index] + offset
+                out = offsets[row]
+                start = 0
+                i = 0
+                while out < offsets[row + 1]:
+                    if i == length or text[i] == separator:
+                        codes[out] = self._find(text + start, i - start, -1)
+                        out += 1
+                        start = i + 1
+                    i += 1
+        return codes_arr, offsets_arr

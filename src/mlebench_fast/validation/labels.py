@@ -6,6 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
+import pyarrow as pa
+
+from mlebench_fast._native import load
+from mlebench_fast.kernels.strings import as_arrow_strings, string_buffers, string_views
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,19 +24,19 @@ class CodedLists:
 class Vocabulary:
     """The distinct answer labels; a label's code is its position, -1 for any other label."""
 
-    table: pl.DataFrame  # columns: token, code
+    labels: pl.Series
+    index: object  # the compiled StringIndex over ``labels``
 
     @classmethod
     def of(cls, labels: pl.Series) -> Vocabulary:
-        distinct = labels.unique(maintain_order=True)
-        codes = pl.Series("code", np.arange(distinct.len(), dtype=np.int64))
-        return cls(pl.DataFrame({"token": distinct, "code": codes}))
+        distinct = labels.drop_nulls().unique(maintain_order=True)
+        return cls(distinct, load("align").StringIndex(*string_buffers(distinct)))
 
     def code(self, tokens: pl.Series) -> np.ndarray:
-        coded = pl.DataFrame({"token": tokens}).join(
-            self.table, on="token", how="left", maintain_order="left"
-        )
-        return coded["code"].fill_null(-1).to_numpy()
+        codes = self.index.lookup(*string_buffers(tokens.fill_null("")))
+        if tokens.null_count():  # a missing token is no label
+            codes[tokens.is_null().to_numpy()] = -1
+        return codes
 
 
 def _offsets(lists: pl.Series) -> np.ndarray:
@@ -56,6 +60,15 @@ def code_answer_sets(strings: pl.Series) -> tuple[Vocabulary, CodedLists]:
 
 
 def code_predictions(strings: pl.Series, vocabulary: Vocabulary, *, keep: int) -> CodedLists:
-    """The first ``keep`` labels of each cell, in order, coded."""
-    lists = split_on_spaces(strings).list.head(keep)
-    return CodedLists(vocabulary.code(lists.explode()), _offsets(lists))
+    """The first ``keep`` labels of each cell (split on single spaces), in order, coded.
+
+    One native pass over the strings: no list column, no per-token strings.
+    """
+    if strings.null_count():
+        msg = "code_predictions needs strings without nulls (astype_str them first)"
+        raise ValueError(msg)
+    arrow = as_arrow_strings(strings)
+    if arrow.type != pa.string_view():
+        arrow = arrow.cast(pa.string_view())
+    codes, offsets = vocabulary.index.lookup_split(*string_views(arrow), ord(" "), keep)
+    return CodedLists(codes, offsets)
