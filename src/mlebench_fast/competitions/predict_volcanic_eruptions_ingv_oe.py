@@ -17,8 +17,9 @@ import polars as pl
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.regression import mean_absolute_error
+from mlebench_fast.validation.alignment import IdIndex
 from mlebench_fast.validation.answers import require_answer_columns
-from mlebench_fast.validation.frames import kind, same_set
+from mlebench_fast.validation.frames import kind, pandas_sort_indices, same_set
 from mlebench_fast.validation.pandas_values import as_float_array
 
 ID, TARGET = "segment_id", "time_to_eruption"
@@ -28,6 +29,9 @@ ID, TARGET = "segment_id", "time_to_eruption"
 class Prepared:
     ids: pl.Series
     frame: pl.DataFrame  # key (float64), row, y_true
+    index: IdIndex  # the ids sorted, indexed
+    sorted_position: np.ndarray  # answers row -> its position among the sorted ids
+    y_true: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +42,11 @@ class VolcanicGrader:
         frame = pl.DataFrame(
             {"key": ids.cast(pl.Float64), "row": np.arange(ids.len()), "y_true": answers.frame[TARGET]}
         )
-        return Prepared(ids, frame)
+        by_id = pandas_sort_indices(ids)
+        sorted_position = np.empty(ids.len(), dtype=np.int64)
+        sorted_position[by_id] = np.arange(ids.len())
+        return Prepared(ids, frame, IdIndex.of(ids[by_id]), sorted_position,
+                        answers.frame[TARGET].to_numpy())
 
     def score(self, submission: Table, answers: Prepared) -> int:
         if TARGET not in submission.columns:
@@ -48,11 +56,17 @@ class VolcanicGrader:
             msg = "Segment ID column not found in submission DataFrame."
             raise InvalidSubmissionError(msg)
         ids = submission.frame[ID]
+        column = submission.frame[TARGET]
+        order = answers.index.order(ids)
+        if order is not None:
+            # The same ids, each once: the merge pairs answers row r with one submission row.
+            y_pred = column.to_numpy() if kind(column) == "int" else as_float_array(column)
+            matched = y_pred[order[answers.sorted_position]]
+            return int(round(mean_absolute_error(answers.y_true, matched)))
         if not same_set(ids, answers.ids):
             missing = set(answers.ids.to_list()) - set(ids.drop_nulls().to_list())
             msg = f"Submission is missing the following segment_ids: {missing}"
             raise InvalidSubmissionError(msg)
-        column = submission.frame[TARGET]
         y_pred = column.to_numpy() if kind(column) == "int" else as_float_array(column)
         sub = pl.DataFrame({"key": ids.cast(pl.Float64), "sub_row": np.arange(ids.len())})
         # Equal sets of numbers: every submission row finds its answer rows.
