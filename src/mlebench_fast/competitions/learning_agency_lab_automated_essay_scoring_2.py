@@ -54,7 +54,7 @@ class EssayScoringGrader:
         if submission.height == 0:
             msg = "Submission DataFrame should not be empty"
             raise InvalidSubmissionError(msg)
-        frame, matched = sort_and_match(submission.frame, ID, answers.index)
+        frame, matched = sort_and_match(submission.frame, ID, answers.index, columns=[TARGET])
         if not matched:
             msg = "Submission must contain the same ids as the answers"
             raise InvalidSubmissionError(msg)

@@ -63,7 +63,7 @@ class BreastCancerGrader:
         if submission.height != answers.labels.shape[0]:
             msg = "submission and answers have different lengths"
             raise InvalidSubmissionError(msg)
-        frame, matched = sort_and_match(submission.frame, ID, answers.index)
+        frame, matched = sort_and_match(submission.frame, ID, answers.index, columns=[TARGET])
         if not matched:
             msg = f"{ID} not aligned"
             raise InvalidSubmissionError(msg)

@@ -43,7 +43,7 @@ class PatentGrader:
         if not {ID, TARGET} <= set(submission.columns):
             msg = f"Submission must have columns ['id', 'score'], got {submission.columns}"
             raise InvalidSubmissionError(msg)
-        frame, matched = sort_and_match(submission.frame, ID, answers.index)
+        frame, matched = sort_and_match(submission.frame, ID, answers.index, columns=[TARGET])
         if not matched:
             msg = "Ids mismatch between submission and answers"
             raise InvalidSubmissionError(msg)

@@ -9,6 +9,7 @@ repeated id, NaN, ids of another kind, repeated answer ids) falls back to the so
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -114,15 +115,22 @@ def _dense_order(values: np.ndarray, low: int, dense: np.ndarray) -> np.ndarray 
     return order
 
 
-def sort_and_match(frame: pl.DataFrame, column: str, index: IdIndex) -> tuple[pl.DataFrame, bool]:
+def sort_and_match(
+    frame: pl.DataFrame, column: str, index: IdIndex, columns: Sequence[str] | None = None
+) -> tuple[pl.DataFrame, bool]:
     """``frame.sort_values(column)`` and whether its ``column`` equals the answers' sorted ids
     elementwise (``not (sorted[column].values != answers_ids.values).any()``).
 
-    Raises numpy's ValueError where that comparison cannot broadcast, as the reference does.
+    With ``columns``, only those columns come back (what a grader scores: the rest is never
+    reordered). Raises numpy's ValueError where that comparison cannot broadcast, as the
+    reference does.
     """
     order = index.order(frame[column])
     if order is not None:
+        if columns is not None:
+            return pl.DataFrame([frame[name].rechunk().gather(order) for name in columns]), True
         # A gather from the reader's many chunks costs several times one from a single chunk.
         return frame.rechunk()[order], True
     ordered = frame[pandas_sort_indices(frame[column])]
-    return ordered, not any_differ(ordered[column], index.ids)
+    matched = not any_differ(ordered[column], index.ids)
+    return (ordered if columns is None else ordered.select(columns)), matched

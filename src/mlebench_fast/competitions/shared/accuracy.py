@@ -31,16 +31,12 @@ class AccuracyById:
             if column not in submission.columns:
                 msg = f"Submission must have a `{column}` column"
                 raise InvalidSubmissionError(msg)
-        y_pred = submission.frame[self.target_column]
-        order = answers.index.order(submission.frame[self.id_column])
-        if order is not None:
-            y_pred = y_pred.gather(order)
-        else:  # not the answers' ids, each once: sort and compare as the reference does
-            columns = submission.frame.select(self.id_column, self.target_column)
-            frame, ids_match = answers.sort_submission(columns, self.id_column)
-            if not ids_match:
-                msg = f"Submission and Answers `{self.id_column}`'s do not match"
-                raise InvalidSubmissionError(msg)
-            y_pred = frame[self.target_column]
+        frame, ids_match = answers.sort_submission(
+            submission.frame, self.id_column, columns=[self.target_column]
+        )
+        if not ids_match:
+            msg = f"Submission and Answers `{self.id_column}`'s do not match"
+            raise InvalidSubmissionError(msg)
+        y_pred = frame[self.target_column]
         check_targets(answers.target, y_pred)
         return float(labels_equal(answers.target, y_pred).sum() / y_pred.len())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -22,10 +23,12 @@ class SortedAnswers:
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", IdIndex.of(self.ids))
 
-    def sort_submission(self, frame: pl.DataFrame, id_column: str) -> tuple[pl.DataFrame, bool]:
-        """The submission sorted by its id column, and whether those ids equal the answers'
-        (see :func:`mlebench_fast.validation.alignment.sort_and_match`)."""
-        return sort_and_match(frame, id_column, self.index)
+    def sort_submission(
+        self, frame: pl.DataFrame, id_column: str, columns: Sequence[str] | None = None
+    ) -> tuple[pl.DataFrame, bool]:
+        """The submission (or just ``columns`` of it) sorted by its id column, and whether those
+        ids equal the answers' (see :func:`mlebench_fast.validation.alignment.sort_and_match`)."""
+        return sort_and_match(frame, id_column, self.index, columns)
 
 
 def sorted_answers(answers: Table, id_column: str, target_column: str) -> SortedAnswers:
