@@ -87,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--output-dir", type=Path, default=None,
                       help="Where the suite and the report go (default: a temporary folder).")
     demo.add_argument("--seeds", type=int, default=3)
+    demo.add_argument("--max-rows", type=int, default=20_000,
+                      help="Cap on each competition's synthetic test set (0: real sizes).")
     return parser
 
 
@@ -159,10 +161,11 @@ def _aggregate(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from mlebench_fast.demo import run_demo
 
+    max_rows = args.max_rows or None
     if args.output_dir is not None:
-        return run_demo(args.output_dir, seeds=args.seeds)
+        return run_demo(args.output_dir, seeds=args.seeds, max_rows=max_rows)
     with tempfile.TemporaryDirectory(prefix="mlebench-fast-demo-") as folder:
-        return run_demo(Path(folder), seeds=args.seeds)
+        return run_demo(Path(folder), seeds=args.seeds, max_rows=max_rows)
 
 
 _COMMANDS = {

@@ -89,9 +89,11 @@ def build_suite(
     competition_ids: Iterable[str] | None = None,
     seeds: int = 3,
     rows: int | None = None,
+    max_rows: int | None = None,
     seed: int = 0,
 ) -> SuiteLayout:
-    """Write a synthetic suite under ``out_dir``; ``rows=None`` uses each real test-set size."""
+    """Write a synthetic suite under ``out_dir``; ``rows=None`` uses each real test-set size,
+    capped at ``max_rows`` when given."""
     root = Path(out_dir).resolve()
     ids = tuple(generator_ids() if competition_ids is None else competition_ids)
     missing = sorted(set(ids) - set(generator_ids()))
@@ -106,7 +108,8 @@ def build_suite(
         gen = get_generator(cid)
         comp = get_competition(cid)
         rng = _rng(seed, cid, 0)
-        answers = gen.answers(rows or gen.default_rows, rng)
+        size = rows or gen.default_rows
+        answers = gen.answers(min(size, max_rows) if max_rows else size, rng)
         write_csv(answers, layout_data / comp.answers)
         write_csv(gen.sample_submission(answers), layout_data / comp.sample_submission)
         write_csv(gen.leaderboard(rng), layout_lb / cid / "leaderboard.csv")
