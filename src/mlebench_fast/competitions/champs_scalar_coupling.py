@@ -72,12 +72,13 @@ class ChampsGrader:
             msg = "ID column not found in submission DataFrame."
             raise InvalidSubmissionError(msg)
         sub_ids = submission.frame[ID]
-        if not same_set(sub_ids, answers.ids):
+        # A permutation of the (unique) answers' ids has the same set: no set needs building.
+        order = answers.index.order(sub_ids)
+        if order is None and not same_set(sub_ids, answers.ids):
             missing = set(pandas_values(answers.ids).tolist()) - set(pandas_values(sub_ids).tolist())
             msg = f"Submission is missing the following ids: {missing}"
             raise InvalidSubmissionError(msg)
         predictions = as_float_array(submission.frame[TARGET])
-        order = answers.index.order(sub_ids)
         if order is not None:
             # A permutation of the answers' ids: the merge is the answers' rows, one each.
             merged_pred = predictions[order][answers.position]
