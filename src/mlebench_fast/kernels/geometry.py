@@ -1,0 +1,143 @@
+"""Geometry kernels: haversine distances, numpy's linear quantile, mean angular distance.
+
+The reference computes these with numpy ufuncs on whole arrays; the kernels evaluate the same
+expressions in the same order per element (no reassociation: ``fastmath`` is off), so values
+agree with numpy to an ulp or two of the transcendental functions (libm vs numpy's own loops),
+and sums follow numpy's pairwise order (:mod:`mlebench_fast.kernels.summation`).
+
+- :func:`haversine_metres`: ``notebook.pandas_haversine_distance`` of smartphone-decimeter-2022,
+  degrees in, metres out (radius 6,371,000 m), NaN propagated; a rounding that pushes the
+  haversine term past 1 gives NaN as numpy's ``arcsin`` does.
+- :func:`trip_quantile_scores`: per group, ``np.mean([np.quantile(d, .5), np.quantile(d, .95)])``
+  with numpy 1.26's ``linear`` method (its ``_lerp``: ``b - (b - a) * (1 - t)`` when ``t >= .5``),
+  NaN when any distance is NaN.
+- :func:`mean_angular_distance`: icecube's ``angular_dist_score``: the dot product of the two unit
+  vectors, clipped to [-1, 1], ``arccos``, averaged with numpy's summation order.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from mlebench_fast.kernels._jit import kernel
+from mlebench_fast.kernels.summation import CHUNK, pairwise_sum
+
+__all__ = [
+    "HAVERSINE_RADIUS",
+    "haversine_metres",
+    "linear_quantile",
+    "trip_quantile_scores",
+    "mean_angular_distance",
+]
+
+HAVERSINE_RADIUS = 6_371_000.0
+_DEG2RAD = math.pi / 180.0
+
+
+@kernel
+def _haversine_into(lat1, lng1, lat2, lng2, out):
+    # np.deg2rad(x) is x * (pi / 180); the expression below is the notebook's, term by term.
+    for i in range(out.shape[0]):
+        p1 = lat1[i] * _DEG2RAD
+        p2 = lat2[i] * _DEG2RAD
+        dlat = p2 - p1
+        dlng = lng2[i] * _DEG2RAD - lng1[i] * _DEG2RAD
+        s1 = math.sin(dlat / 2)
+        s2 = math.sin(dlng / 2)
+        a = s1 * s1 + math.cos(p1) * math.cos(p2) * (s2 * s2)
+        out[i] = 2 * HAVERSINE_RADIUS * math.asin(math.sqrt(a)) if a <= 1.0 else np.nan
+
+
+def haversine_metres(
+    lat1: np.ndarray, lng1: np.ndarray, lat2: np.ndarray, lng2: np.ndarray
+) -> np.ndarray:
+    """Great-circle distances in metres between degree coordinates (float64 arrays)."""
+    out = np.empty(lat1.shape[0], dtype=np.float64)
+    _haversine_into(lat1, lng1, lat2, lng2, out)
+    return out
+
+
+@kernel
+def _quantile_sorted(s, q):
+    n = s.shape[0]
+    if math.isnan(s[n - 1]):
+        return np.nan
+    virtual = (n - 1) * q
+    previous = math.floor(virtual)
+    following = min(previous + 1.0, n - 1.0)
+    gamma = virtual - previous
+    a = s[int(previous)]
+    b = s[int(following)]
+    diff = b - a
+    if gamma >= 0.5:
+        return b - diff * (1 - gamma)
+    return a + diff * gamma
+
+
+@kernel
+def linear_quantile(d, q):
+    """``np.quantile(d, q)`` (method ``linear``) of a non-empty float64 array."""
+    return _quantile_sorted(np.sort(d), q)
+
+
+@kernel
+def trip_quantile_scores(d, offsets):
+    """For each group ``d[offsets[k]:offsets[k + 1]]`` (non-empty): the mean of its 50th and
+    95th percentiles, as the reference computes it."""
+    k = offsets.shape[0] - 1
+    out = np.empty(k, dtype=np.float64)
+    for g in range(k):
+        s = np.sort(d[offsets[g] : offsets[g + 1]])
+        out[g] = (_quantile_sorted(s, 0.5) + _quantile_sorted(s, 0.95)) / 2
+    return out
+
+
+@kernel
+def _angular_sum(az_true, zen_true, az_pred, zen_pred, rows, buf):
+    # ``rows[i]`` is the prediction placed at sorted-answers position i (all of them when rows is empty).
+    n = az_true.shape[0]
+    gather = rows.shape[0] > 0
+    total = 0.0
+    start = 0
+    while start < n:
+        m = min(CHUNK, n - start)
+        for j in range(m):
+            i = start + j
+            r = rows[i] if gather else i
+            sa1 = math.sin(az_true[i])
+            ca1 = math.cos(az_true[i])
+            sz1 = math.sin(zen_true[i])
+            cz1 = math.cos(zen_true[i])
+            sa2 = math.sin(az_pred[r])
+            ca2 = math.cos(az_pred[r])
+            sz2 = math.sin(zen_pred[r])
+            cz2 = math.cos(zen_pred[r])
+            p = sz1 * sz2 * (ca1 * ca2 + sa1 * sa2) + (cz1 * cz2)
+            if p < -1.0:
+                p = -1.0
+            elif p > 1.0:
+                p = 1.0
+            buf[j] = abs(math.acos(p))
+        total += pairwise_sum(buf, 0, m, 0.0)
+        start += m
+    return total
+
+
+def mean_angular_distance(
+    az_true: np.ndarray,
+    zen_true: np.ndarray,
+    az_pred: np.ndarray,
+    zen_pred: np.ndarray,
+    rows: np.ndarray | None = None,
+) -> np.float64:
+    """``np.average(np.abs(np.arccos(np.clip(dot, -1, 1))))`` of finite radian inputs, predictions
+    optionally taken at ``rows`` (no gathered copies); a ``numpy.float64``. Empty: NaN, as numpy
+    (without its warning)."""
+    n = az_true.shape[0]
+    if n == 0:
+        return np.float64(np.nan)
+    buf = np.empty(min(CHUNK, n), dtype=np.float64)
+    index = np.empty(0, dtype=np.int64) if rows is None else rows
+    return np.float64(_angular_sum(az_true, zen_true, az_pred, zen_pred, index, buf) / n)
