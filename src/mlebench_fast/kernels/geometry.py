@@ -96,24 +96,39 @@ def trip_quantile_scores(d, offsets):
 
 @kernel
 def _angular_sum(az_true, zen_true, az_pred, zen_pred, rows, buf):
-    # ``rows[i]`` is the prediction placed at sorted-answers position i (all of them when rows is empty).
+    # ``rows[i]`` is the prediction placed at sorted-answers position i (all of them when rows is
+    # empty). Each chunk's predictions are gathered first in a loop of loads only, so the random
+    # reads overlap instead of waiting behind the trigonometry.
     n = az_true.shape[0]
     gather = rows.shape[0] > 0
+    m_max = buf.shape[0]
+    gaz = np.empty(m_max if gather else 0, dtype=np.float64)
+    gzen = np.empty(m_max if gather else 0, dtype=np.float64)
     total = 0.0
     start = 0
     while start < n:
         m = min(CHUNK, n - start)
+        if gather:
+            for j in range(m):
+                r = rows[start + j]
+                gaz[j] = az_pred[r]
+                gzen[j] = zen_pred[r]
         for j in range(m):
             i = start + j
-            r = rows[i] if gather else i
+            if gather:
+                ap = gaz[j]
+                zp = gzen[j]
+            else:
+                ap = az_pred[i]
+                zp = zen_pred[i]
             sa1 = math.sin(az_true[i])
             ca1 = math.cos(az_true[i])
             sz1 = math.sin(zen_true[i])
             cz1 = math.cos(zen_true[i])
-            sa2 = math.sin(az_pred[r])
-            ca2 = math.cos(az_pred[r])
-            sz2 = math.sin(zen_pred[r])
-            cz2 = math.cos(zen_pred[r])
+            sa2 = math.sin(ap)
+            ca2 = math.cos(ap)
+            sz2 = math.sin(zp)
+            cz2 = math.cos(zp)
             p = sz1 * sz2 * (ca1 * ca2 + sa1 * sa2) + (cz1 * cz2)
             if p < -1.0:
                 p = -1.0
