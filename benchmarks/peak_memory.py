@@ -59,12 +59,11 @@ def main() -> None:
         "--out", type=Path, default=Path(__file__).parent / "results" / "reference_memory.json"
     )
     args = parser.parse_args()
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from benchmarks.data import DATA_DIR
-
+    # The reference's interpreter has no mlebench_fast: benchmarks.data's folder, by path.
+    data_dir = Path(__file__).parent / ".data"
     results = json.loads(args.out.read_text()) if args.out.is_file() else {}
     for competition_id in args.competitions:
-        folder = max((DATA_DIR / competition_id).iterdir(), key=lambda p: int(p.name))
+        folder = max((data_dir / competition_id).iterdir(), key=lambda p: int(p.name))
         peak = peak_bytes(
             competition_id,
             folder / "submission.csv",
