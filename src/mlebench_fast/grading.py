@@ -48,11 +48,14 @@ def _answers(competition: Competition, answers: Any, data_dir: PathLikeStr | Non
     return competition.grader.prepare_answers(as_table(answers))
 
 
-def score_table(competition: Competition, submission: Table, prepared_answers: Any) -> Score:
-    """Runs the grader; like the reference, any exception it raises rejects the submission."""
+def score_table(
+    competition: Competition, submission: Table, prepared_answers: Any, *, grader: Any = None
+) -> Score:
+    """Runs the grader (``grader`` replaces the competition's, e.g. a test's); like the
+    reference, any exception it raises rejects the submission."""
     lower = competition.is_lower_better
     try:
-        raw = competition.grader.score(submission, prepared_answers)
+        raw = (grader or competition.grader).score(submission, prepared_answers)
     except InvalidSubmissionError as exc:
         return Score.rejected(str(exc), is_lower_better=lower)
     except Exception as exc:  # noqa: BLE001 - the reference turns every grader failure into None

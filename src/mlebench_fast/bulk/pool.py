@@ -1,0 +1,125 @@
+"""A process pool that survives its jobs: a job that hangs is killed at its timeout, a worker
+that dies (a segfault, the kernel's OOM killer) is replaced, and either costs that job only."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+# spawn, not fork: Polars and Numba threads do not survive a fork.
+_CONTEXT = mp.get_context("spawn")
+
+Task = tuple[Any, ...]  # arguments of worker.grade_job
+
+
+def _serve(conn: Connection, memory_limit_mb: int | None) -> None:
+    from mlebench_fast.bulk.worker import grade_job, set_memory_limit
+
+    set_memory_limit(memory_limit_mb)
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        conn.send(grade_job(*task))
+
+
+class _Worker:
+    def __init__(self, memory_limit_mb: int | None) -> None:
+        self.conn, child = _CONTEXT.Pipe()
+        self.process = _CONTEXT.Process(target=_serve, args=(child, memory_limit_mb), daemon=True)
+        self.process.start()
+        child.close()
+        self.index: int | None = None
+        self.deadline = float("inf")
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+
+def _death_reason(process: Any) -> str:
+    code = process.exitcode
+    if code is not None and code < 0:
+        import signal
+
+        name = signal.Signals(-code).name
+        hint = " (likely out of memory)" if -code == signal.SIGKILL else ""
+        return f"worker died: killed by {name}{hint}"
+    return f"worker died: exit code {code}"
+
+
+def run_pool(
+    tasks: Sequence[Task],
+    on_result: Callable[[int, dict[str, Any]], None],
+    *,
+    workers: int | None = None,
+    timeout: float | None = None,
+    memory_limit_mb: int | None = None,
+) -> None:
+    """Runs every task; ``on_result(i, result)`` is called in the parent as each one finishes.
+
+    A failed job's result is ``{"error": ..., "failure": "timeout" | "crash"}``.
+    """
+    if not tasks:
+        return
+    count = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
+    pending = list(range(len(tasks)))[::-1]
+    pool = [_Worker(memory_limit_mb) for _ in range(count)]
+    try:
+        while pending or any(w.index is not None for w in pool):
+            for worker in pool:
+                if worker.index is None and pending:
+                    worker.index = pending.pop()
+                    worker.deadline = time.monotonic() + timeout if timeout else float("inf")
+                    worker.conn.send(tasks[worker.index])
+            busy = [w for w in pool if w.index is not None]
+            wait_for = min(w.deadline for w in busy) - time.monotonic()
+            ready = wait(
+                [w.conn for w in busy] + [w.process.sentinel for w in busy],
+                timeout=None if wait_for == float("inf") else max(wait_for, 0),
+            )
+            for slot, worker in enumerate(pool):
+                if worker.index is None:
+                    continue
+                result = None
+                if worker.conn in ready:
+                    try:
+                        result = worker.conn.recv()
+                    except (EOFError, OSError):
+                        result = None
+                if result is not None:
+                    index, worker.index = worker.index, None
+                    on_result(index, result)
+                    continue
+                if worker.process.sentinel in ready or worker.conn in ready:
+                    worker.process.join()
+                    failure = {"error": _death_reason(worker.process), "failure": "crash"}
+                elif time.monotonic() >= worker.deadline:
+                    failure = {
+                        "error": f"timed out after {timeout:g} s; the grading was killed",
+                        "failure": "timeout",
+                    }
+                else:
+                    continue
+                index = worker.index
+                worker.kill()
+                pool[slot] = _Worker(memory_limit_mb)
+                on_result(index, failure)
+    finally:
+        for worker in pool:
+            try:
+                worker.conn.send(None)
+            except (OSError, BrokenPipeError):
+                pass
+        for worker in pool:
+            worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.kill()
