@@ -42,10 +42,29 @@ def _parser() -> argparse.ArgumentParser:
         "grade", help="Grade a JSONL of submissions and write a grading report (as `mlebench grade`)."
     )
     grade.add_argument("--submission", required=True, type=Path,
-                       help="JSONL with one {competition_id, submission_path} per line.")
+                       help="JSONL with one {competition_id, submission_path} per line, or a "
+                       "run-group folder holding metadata.json.")
     grade.add_argument("--output-dir", required=True, type=Path,
-                       help="Where <timestamp>_grading_report.json is written.")
+                       help="Where <timestamp>_grading_report.json (and .parquet) is written.")
     _add_data_args(grade)
+    grade.add_argument("--workers", type=int, default=None,
+                       help="Grading processes (default: every core).")
+    grade.add_argument("--timeout", type=float, default=1800.0,
+                       help="Seconds one submission may take before it is killed and reported.")
+    grade.add_argument("--memory-limit-mb", type=int, default=None,
+                       help="Address-space limit of each grading process (default: none).")
+    grade.add_argument("--max-submission-mb", type=float, default=2048.0,
+                       help="Larger submission files are reported, not graded.")
+    grade.add_argument("--cache-dir", type=Path, default=None,
+                       help="Answers cache and results store (default: $MLEBENCH_FAST_CACHE_DIR, "
+                       "then the user cache dir).")
+    grade.add_argument("--no-resume", action="store_true",
+                       help="Regrade everything instead of reusing stored results.")
+    grade.add_argument("--dask-scheduler", default=None, metavar="ADDRESS",
+                       help="Grade on this Dask cluster (pip install 'mlebench-fast[dask]').")
+    grade.add_argument("--dask-send-answers", action="store_true",
+                       help="Send the cached answers to the Dask workers instead of letting "
+                       "them read the cache dir (for workers without the shared file system).")
 
     sample = sub.add_parser(
         "grade-sample", help="Grade one submission CSV; print its report as JSON on stdout."
@@ -93,14 +112,32 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _grade(args: argparse.Namespace) -> int:
-    from mlebench_fast.grading import grade_jsonl
+    from mlebench_fast.bulk import grade_many, read_jobs
+    from mlebench_fast.bulk.run import slowest_competitions, write_outputs
+    from mlebench_fast.summary import format_table, summarize
 
-    save_path, summary = grade_jsonl(
-        args.submission, args.output_dir, data_dir=args.data_dir, leaderboards=args.leaderboards
+    result = grade_many(
+        read_jobs(args.submission),
+        data_dir=args.data_dir,
+        leaderboards=args.leaderboards,
+        cache_dir=args.cache_dir,
+        workers=args.workers,
+        timeout=args.timeout,
+        memory_limit_mb=args.memory_limit_mb,
+        max_submission_bytes=int(args.max_submission_mb * 1024 * 1024),
+        resume=not args.no_resume,
+        dask_client=args.dask_scheduler,
+        dask_send_answers=args.dask_send_answers,
     )
+    save_path, parquet_path, summary = write_outputs(result.reports, args.output_dir)
     totals = {k: v for k, v in summary.items() if k != "competition_reports"}
     print(json.dumps(totals, indent=4))
-    print(f"Saved summary report to {save_path}", file=sys.stderr)
+    if result.reports:
+        print(format_table(summarize(result.reports)), file=sys.stderr)
+        print(slowest_competitions(result.reports), file=sys.stderr)
+    print(f"graded {result.graded}, reused {result.reused} from the results store, "
+          f"failures {result.failures or 'none'}", file=sys.stderr)
+    print(f"Saved summary report to {save_path} (rows also in {parquet_path})", file=sys.stderr)
     return 0
 
 
