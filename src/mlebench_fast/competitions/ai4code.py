@@ -22,6 +22,7 @@ from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.inversions import count_inversions
 from mlebench_fast.validation.answers import require_answer_columns
 from mlebench_fast.validation.frames import astype_str, same_set, sort_table
+from mlebench_fast.validation.labels import Vocabulary
 from mlebench_fast.validation.python_text import python_split
 
 ID, TARGET = "id", "cell_order"
@@ -29,27 +30,33 @@ ID, TARGET = "id", "cell_order"
 
 @dataclass(frozen=True, slots=True)
 class CellLists:
-    """Each notebook's cells as (row, position, cell) triples, and the list lengths."""
+    """Each notebook's cells flattened in order: the cell strings, their row, and the offsets."""
 
-    cells: pl.DataFrame
-    lengths: np.ndarray
+    cells: pl.Series
+    rows: np.ndarray
+    offsets: np.ndarray
 
     @classmethod
     def of(cls, orders: pl.Series) -> CellLists:
         lists = python_split(astype_str(orders))
-        cells = (
-            pl.DataFrame({"row": pl.int_range(0, orders.len(), eager=True, dtype=pl.Int64), "cell": lists})
-            .explode("cell")
-            .drop_nulls("cell")
-            .with_columns(pl.int_range(0, pl.len(), dtype=pl.Int64).over("row").alias("position"))
-        )
-        return cls(cells, lists.list.len().to_numpy().astype(np.int64))
+        lengths = lists.list.len().to_numpy().astype(np.int64)
+        offsets = np.zeros(lengths.size + 1, dtype=np.int64)
+        np.cumsum(lengths, out=offsets[1:])
+        rows = np.repeat(np.arange(lengths.size, dtype=np.int64), lengths)
+        return cls(lists.explode().drop_nulls(), rows, offsets)
+
+    @property
+    def lengths(self) -> np.ndarray:
+        return np.diff(self.offsets)
 
 
 @dataclass(frozen=True, slots=True)
 class PreparedAnswers:
     sorted: SortedAnswers
     cells: CellLists
+    vocabulary: Vocabulary
+    # (notebook, cell) of each answer cell as one int: row * len(vocabulary) + cell code
+    keys: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +64,10 @@ class KendallTauGrader:
     def prepare_answers(self, answers: Table) -> PreparedAnswers:
         require_answer_columns(answers, ID, TARGET)
         prepared = sorted_answers(answers, ID, TARGET)
-        return PreparedAnswers(prepared, CellLists.of(prepared.target))
+        cells = CellLists.of(prepared.target)
+        vocabulary = Vocabulary.of(cells.cells)
+        keys = cells.rows * vocabulary.labels.len() + vocabulary.code(cells.cells)
+        return PreparedAnswers(prepared, cells, vocabulary, keys)
 
     def score(self, submission: Table, answers: PreparedAnswers) -> float:
         if submission.height != answers.sorted.ids.len():
@@ -79,14 +89,25 @@ class KendallTauGrader:
         if not np.array_equal(predicted.lengths, truth.lengths):
             msg = "Ground truth and predictions must have the same length"
             raise InvalidSubmissionError(msg)
-        first = predicted.cells.group_by("row", "cell").agg(pl.col("position").min().alias("rank"))
-        ranks = truth.cells.join(first, on=["row", "cell"], how="left", maintain_order="left")["rank"]
-        if ranks.null_count():
-            msg = "an answer cell is not in the submission's list (list.index raises ValueError)"
-            raise InvalidSubmissionError(msg)
-        offsets = np.zeros(truth.lengths.size + 1, dtype=np.int64)
-        np.cumsum(truth.lengths, out=offsets[1:])
-        inversions = int(count_inversions(ranks.to_numpy(), offsets).sum())
+        # list.index: each answer cell's first position in the submission's list of its notebook
+        codes = answers.vocabulary.code(predicted.cells)
+        known = codes >= 0
+        keys = predicted.rows[known] * answers.vocabulary.labels.len() + codes[known]
+        positions = (np.arange(predicted.rows.size) - predicted.offsets[predicted.rows])[known]
+        order = np.lexsort((positions, keys))
+        keys, positions = keys[order], positions[order]
+        first = np.ones(keys.size, dtype=bool)
+        first[1:] = keys[1:] != keys[:-1]
+        keys, positions = keys[first], positions[first]
+        found = np.searchsorted(keys, answers.keys)
+        found = np.minimum(found, max(keys.size - 1, 0))
+        if keys.size == 0 or not np.array_equal(keys[found], answers.keys):
+            if answers.keys.size:
+                msg = "an answer cell is not in the submission's list (list.index raises ValueError)"
+                raise InvalidSubmissionError(msg)
+        ranks = positions[found] if keys.size else np.zeros(0, dtype=np.int64)
+        offsets = truth.offsets
+        inversions = int(count_inversions(ranks, offsets).sum())
         pairs = int((predicted.lengths * (predicted.lengths - 1)).sum())
         if pairs == 0:
             msg = "division by zero: no notebook has two cells"
