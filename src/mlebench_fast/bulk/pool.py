@@ -19,7 +19,10 @@ Task = tuple[Any, ...]  # arguments of worker.grade_job
 def _serve(conn: Connection, memory_limit_mb: int | None) -> None:
     from mlebench_fast.bulk.worker import grade_job, set_memory_limit
 
+    import mlebench_fast.grading  # noqa: F401 - imports before "ready": not on a job's clock
+
     set_memory_limit(memory_limit_mb)
+    conn.send("ready")
     while True:
         try:
             task = conn.recv()
@@ -38,6 +41,7 @@ class _Worker:
         child.close()
         self.index: int | None = None
         self.deadline = float("inf")
+        self.ready = False
 
     def kill(self) -> None:
         self.process.kill()
@@ -76,17 +80,26 @@ def run_pool(
     try:
         while pending or any(w.index is not None for w in pool):
             for worker in pool:
-                if worker.index is None and pending:
+                if worker.ready and worker.index is None and pending:
                     worker.index = pending.pop()
                     worker.deadline = time.monotonic() + timeout if timeout else float("inf")
                     worker.conn.send(tasks[worker.index])
             busy = [w for w in pool if w.index is not None]
-            wait_for = min(w.deadline for w in busy) - time.monotonic()
+            starting = [w for w in pool if not w.ready]
+            wait_for = min((w.deadline for w in busy), default=float("inf")) - time.monotonic()
             ready = wait(
-                [w.conn for w in busy] + [w.process.sentinel for w in busy],
+                [w.conn for w in busy + starting]
+                + [w.process.sentinel for w in busy + starting],
                 timeout=None if wait_for == float("inf") else max(wait_for, 0),
             )
             for slot, worker in enumerate(pool):
+                if not worker.ready:
+                    if worker.conn in ready:
+                        worker.ready = worker.conn.recv() == "ready"
+                    elif worker.process.sentinel in ready:
+                        msg = f"a grading worker failed to start: {_death_reason(worker.process)}"
+                        raise RuntimeError(msg)
+                    continue
                 if worker.index is None:
                     continue
                 result = None

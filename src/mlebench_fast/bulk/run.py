@@ -87,7 +87,7 @@ def grade_many(
     what is missing (``resume=False`` regrades everything). A job that crashes, exceeds
     ``timeout`` seconds or ``memory_limit_mb`` costs its own report only.
     ``grader_override`` maps a competition id to a ``"module:attribute"`` grader used instead
-    of the registry's (for tests and experiments; such results are not stored).
+    of the registry's (for tests and experiments; its results are stored under its own key).
     """
     from mlebench_fast.grading import _failed_report, _report
     from mlebench_fast.registry import get_competition
@@ -119,7 +119,7 @@ def grade_many(
             refs[cid] = str(exc)
 
     tasks: list[tuple[Any, ...]] = []
-    task_jobs: list[tuple[int, tuple[str, str, str, str] | None]] = []
+    task_jobs: list[tuple[int, tuple[str, str, str, str]]] = []
     bar = tqdm(total=len(job_list), desc="Grading submissions", unit="submission",
                disable=None if progress is None else not progress, leave=False)
 
@@ -146,15 +146,17 @@ def grade_many(
         if problem is not None:
             finish(index, Score.rejected(problem, is_lower_better=lower), path.is_file())
             continue
-        key = (job.competition_id, file_digest(path), ref.answers_hash, __version__)
-        stored = store.get(key) if resume and job.competition_id not in overrides else None
+        spec = overrides.get(job.competition_id)
+        engine = __version__ if spec is None else f"{__version__}+{spec}"
+        key = (job.competition_id, file_digest(path), ref.answers_hash, engine)
+        stored = store.get(key) if resume else None
         if stored is not None:
             finish(index, Score(stored["value"], stored["raw"], lower, stored["error"]), True,
                    stored["seconds"])
             result.reused += 1
             continue
-        tasks.append((job.competition_id, str(path), ref, overrides.get(job.competition_id)))
-        task_jobs.append((index, None if job.competition_id in overrides else key))
+        tasks.append((job.competition_id, str(path), ref, spec))
+        task_jobs.append((index, key))
 
     def on_result(task_index: int, outcome: dict[str, Any]) -> None:
         index, key = task_jobs[task_index]
@@ -168,8 +170,7 @@ def grade_many(
             score = Score(outcome["value"], outcome["raw"], lower, outcome["error"])
             finish(index, score, True, outcome["seconds"])
             # Timeouts and dead workers are not stored: a rerun tries them again.
-            if key is not None:
-                store.put(key, outcome)
+            store.put(key, outcome)
         result.graded += 1
 
     try:
