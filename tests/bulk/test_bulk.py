@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import polars as pl
-import pytest
 
 from mlebench_fast.bulk import Job, grade_many, jobs_from_run_group, read_jobs
 from mlebench_fast.cli import main
