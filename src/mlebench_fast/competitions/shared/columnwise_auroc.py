@@ -26,9 +26,8 @@ import polars as pl
 from mlebench_fast.competitions.shared.auroc import probabilities_column
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.kernels.classification import roc_auc_score
 from mlebench_fast.kernels._jit import check_finite
-from mlebench_fast.kernels.classification import _type_of_target
+from mlebench_fast.kernels.classification import _type_of_target, roc_auc_score
 from mlebench_fast.kernels.multilabel import columnwise_roc_auc_score, macro_roc_auc_score
 from mlebench_fast.validation.alignment import IdIndex, sort_and_match
 from mlebench_fast.validation.answers import InvalidAnswersError, require_answer_columns
