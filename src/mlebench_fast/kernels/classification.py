@@ -127,18 +127,13 @@ def _numeric(a: np.ndarray) -> np.ndarray:
 
 
 @kernel
-def _roc_auc_sorted(pos, neg):
-    """AUC of scikit-learn's ROC curve from the sorted scores of positives and negatives.
-
-    Walking both from the top visits the distinct thresholds in decreasing order with the same
-    (fps, tps) as ``_binary_clf_curve``; collinear points are dropped as ``roc_curve`` does with
-    ``drop_intermediate=True`` (it changes the floating-point trapezoid sum), then the trapezoids
-    are summed as ``np.trapezoid``: ``diff(fpr) * (tpr[1:] + tpr[:-1]) / 2.0``, pairwise.
-    """
+def roc_points(pos, neg):
+    """(fps, tps) of ``roc_curve`` with ``drop_intermediate=True`` and ``(0, 0)`` prepended,
+    from the ascending scores of the positives and of the negatives."""
     n_pos = pos.shape[0]
     n_neg = neg.shape[0]
-    fps = np.empty(n_pos + n_neg + 1, np.int64)
-    tps = np.empty(n_pos + n_neg + 1, np.int64)
+    fps = np.empty(n_pos + n_neg, np.int64)
+    tps = np.empty(n_pos + n_neg, np.int64)
     i = n_pos - 1
     j = n_neg - 1
     m = 0
@@ -160,11 +155,10 @@ def _roc_auc_sorted(pos, neg):
         fps[m] = fp
         tps[m] = tp
         m += 1
-    # drop_intermediate (only when more than 2 thresholds), then prepend (0, 0)
-    kf = np.empty(m + 1, np.float64)
-    kt = np.empty(m + 1, np.float64)
-    kf[0] = 0.0
-    kt[0] = 0.0
+    out_f = np.empty(m + 1, np.float64)
+    out_t = np.empty(m + 1, np.float64)
+    out_f[0] = 0.0
+    out_t[0] = 0.0
     k = 1
     for p in range(m):
         keep = True
@@ -173,9 +167,23 @@ def _roc_auc_sorted(pos, neg):
                 tps[p + 1] - tps[p]
             ) - (tps[p] - tps[p - 1]) != 0
         if keep:
-            kf[k] = fps[p]
-            kt[k] = tps[p]
+            out_f[k] = fps[p]
+            out_t[k] = tps[p]
             k += 1
+    return out_f[:k], out_t[:k]
+
+
+@kernel
+def _roc_auc_sorted(pos, neg):
+    """AUC of scikit-learn's ROC curve from the sorted scores of positives and negatives.
+
+    Walking both from the top visits the distinct thresholds in decreasing order with the same
+    (fps, tps) as ``_binary_clf_curve``; collinear points are dropped as ``roc_curve`` does with
+    ``drop_intermediate=True`` (it changes the floating-point trapezoid sum), then the trapezoids
+    are summed as ``np.trapezoid``: ``diff(fpr) * (tpr[1:] + tpr[:-1]) / 2.0``, pairwise.
+    """
+    kf, kt = roc_points(pos, neg)
+    k = kf.shape[0]
     last_f = kf[k - 1]
     last_t = kt[k - 1]
     terms = np.empty(k - 1, np.float64)

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlebench_fast.kernels._jit import as_native, check_finite, kernel
+from mlebench_fast.kernels._jit import as_native, check_finite
+from mlebench_fast.kernels.classification import roc_points
 
 __all__ = ["alaska_weighted_auc"]
 
@@ -27,51 +28,6 @@ _NORMALIZATION = np.dot(
 )
 
 
-@kernel
-def _roc_points(pos, neg):
-    """(fps, tps) of ``roc_curve`` with ``drop_intermediate=True`` and ``(0, 0)`` prepended,
-    from the ascending scores of the positives and of the negatives."""
-    n_pos = pos.shape[0]
-    n_neg = neg.shape[0]
-    fps = np.empty(n_pos + n_neg, np.int64)
-    tps = np.empty(n_pos + n_neg, np.int64)
-    i = n_pos - 1
-    j = n_neg - 1
-    m = 0
-    tp = 0
-    fp = 0
-    while i >= 0 or j >= 0:
-        if i < 0:
-            v = neg[j]
-        elif j < 0:
-            v = pos[i]
-        else:
-            v = pos[i] if pos[i] >= neg[j] else neg[j]
-        while i >= 0 and pos[i] == v:
-            tp += 1
-            i -= 1
-        while j >= 0 and neg[j] == v:
-            fp += 1
-            j -= 1
-        fps[m] = fp
-        tps[m] = tp
-        m += 1
-    out_f = np.empty(m + 1, np.float64)
-    out_t = np.empty(m + 1, np.float64)
-    out_f[0] = 0.0
-    out_t[0] = 0.0
-    k = 1
-    for p in range(m):
-        keep = True
-        if m > 2 and 0 < p < m - 1:
-            keep = (fps[p + 1] - fps[p]) - (fps[p] - fps[p - 1]) != 0 or (
-                tps[p + 1] - tps[p]
-            ) - (tps[p] - tps[p - 1]) != 0
-        if keep:
-            out_f[k] = fps[p]
-            out_t[k] = tps[p]
-            k += 1
-    return out_f[:k], out_t[:k]
 
 
 def _rates(counts: np.ndarray) -> np.ndarray:
@@ -130,7 +86,7 @@ def alaska_weighted_auc(y_true: object, y_score: object) -> np.float64:
         raise ValueError(msg)
     check_finite(ys)
     is_pos = yt == 1
-    fps, tps = _roc_points(np.sort(ys[is_pos]), np.sort(ys[~is_pos]))
+    fps, tps = roc_points(np.sort(ys[is_pos]), np.sort(ys[~is_pos]))
     fpr, tpr = _insert_thresholds(_rates(fps), _rates(tps))
     metric = 0
     for band, weight in enumerate(WEIGHTS):
