@@ -24,6 +24,18 @@ cdef inline uint64_t _hash(const uint8_t* p, int64_t n) noexcept nogil:
     return h
 
 
+cdef inline const uint8_t* _view_text(const uint8_t* view, const uint64_t* buffers,
+                                      int32_t* length) noexcept nogil:
+    """The bytes of one Arrow string view: inline up to 12 bytes, else in a data buffer."""
+    cdef int32_t index, offset
+    memcpy(length, view, 4)
+    if length[0] <= 12:
+        return view + 4
+    memcpy(&index, view + 8, 4)
+    memcpy(&offset, view + 12, 4)
+    return <const uint8_t*> <uintptr_t> buffers[index] + offset
+
+
 cdef class StringIndex:
     """Maps each id of a string column to its row; ``unique`` is False when an id repeats."""
 
@@ -88,19 +100,12 @@ cdef class StringIndex:
         result = np.empty(n, dtype=np.int64)
         cdef int64_t[::1] out = result
         cdef int64_t row
-        cdef int32_t length, index, offset
-        cdef const uint8_t* view
+        cdef int32_t length
         cdef const uint8_t* key
+        cdef const uint64_t* buffer_addresses = &buffers[0] if buffers.shape[0] else NULL
         with nogil:
             for row in range(n):
-                view = &views[row, 0]
-                memcpy(&length, view, 4)
-                if length <= 12:
-                    key = view + 4
-                else:
-                    memcpy(&index, view + 8, 4)
-                    memcpy(&offset, view + 12, 4)
-                    key = <const uint8_t*> <uintptr_t> buffers[index] + offset
+                key = _view_text(&views[row, 0], buffer_addresses, &length)
                 out[row] = self._find(key, length, -1)
         return result
 
@@ -113,21 +118,14 @@ cdef class StringIndex:
         offsets_arr = np.empty(n + 1, dtype=np.int64)
         cdef int64_t[::1] offsets = offsets_arr
         cdef int64_t row, i, start, count, total = 0
-        cdef int32_t length, index, offset
-        cdef const uint8_t* view
+        cdef int32_t length
         cdef const uint8_t* text
+        cdef const uint64_t* buffer_addresses = &buffers[0] if buffers.shape[0] else NULL
         # First pass: token counts, to size the output exactly.
         with nogil:
             offsets[0] = 0
             for row in range(n):
-                view = &views[row, 0]
-                memcpy(&length, view, 4)
-                if length <= 12:
-                    text = view + 4
-                else:
-                    memcpy(&index, view + 8, 4)
-                    memcpy(&offset, view + 12, 4)
-                    text = <const uint8_t*> <uintptr_t> buffers[index] + offset
+                text = _view_text(&views[row, 0], buffer_addresses, &length)
                 count = 1
                 for i in range(length):
                     if text[i] == separator:
@@ -141,14 +139,7 @@ cdef class StringIndex:
         cdef int64_t out
         with nogil:
             for row in range(n):
-                view = &views[row, 0]
-                memcpy(&length, view, 4)
-                if length <= 12:
-                    text = view + 4
-                else:
-                    memcpy(&index, view + 8, 4)
-                    memcpy(&offset, view + 12, 4)
-                    text = <const uint8_t*> <uintptr_t> buffers[index] + offset
+                text = _view_text(&views[row, 0], buffer_addresses, &length)
                 out = offsets[row]
                 start = 0
                 i = 0
