@@ -48,6 +48,13 @@ def _answers(competition: Competition, answers: Any, data_dir: PathLikeStr | Non
     return competition.grader.prepare_answers(as_table(answers))
 
 
+def _require_prepared(competition: Competition, data_dir: PathLikeStr | None) -> None:
+    competition.grader  # noqa: B018 - an unbuilt grader says so before the data is looked for
+    root = Path(data_dir) if data_dir is not None else default_data_dir()
+    if not competition.answers_path(root).is_file():
+        raise DatasetNotPreparedError(answers_cache.not_prepared_message(competition.id))
+
+
 def score_table(
     competition: Competition, submission: Table, prepared_answers: Any, *, grader: Any = None
 ) -> Score:
@@ -105,8 +112,9 @@ def grade_csv(
     if submission_exists:
         score = grade_submission(path, competition.id, data_dir=data_dir)
     else:
-        # The reference checks the dataset first, even for a missing submission.
-        _answers(competition, None, data_dir)
+        # The reference checks the dataset first, even for a missing submission; that is a
+        # check that the answers exist, not a reason to parse them.
+        _require_prepared(competition, data_dir)
         message = (
             f"Invalid submission file: {path}. "
             "Please check that the file exists and it is a CSV."
