@@ -7,11 +7,13 @@ import importlib.util
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from mlebench_fast.exceptions import GraderNotImplementedError
-from mlebench_fast.io.table import Table
 from mlebench_fast.metrics import Metric
+
+if TYPE_CHECKING:  # the registry loads without Polars; only grading needs it
+    from mlebench_fast.io.table import Table
 
 
 @runtime_checkable
