@@ -29,7 +29,7 @@ import numpy as np
 from mlebench_fast.kernels._jit import kernel
 from mlebench_fast.kernels.classification import _check_targets, _encode
 
-__all__ = ["f1_score", "TrueLabels"]
+__all__ = ["f1_score", "micro_f1_from_counts", "TrueLabels"]
 
 _AVERAGES = ("macro", "micro")
 
@@ -75,7 +75,9 @@ def _macro(f: np.ndarray) -> np.float64 | float:
     return np.float64(np.sum(f) / np.intp(f.size))
 
 
-def _micro(tp: int, n: int) -> np.float64:
+def micro_f1_from_counts(tp: int, n: int) -> np.float64:
+    """Micro F1 of ``n`` single-label rows of which ``tp`` agree: each row is one prediction and
+    one truth, so ``2 tp / (n + n)``; 0.0 for no rows (``zero_division``)."""
     if n == 0:
         return np.float64(0.0)
     return np.float64((2.0 * np.float64(tp)) / (np.float64(n) + np.float64(n)))
@@ -98,7 +100,7 @@ def f1_score(y_true: object, y_pred: object, *, average: str = "macro") -> np.fl
     ct, cp, k = _encode(yt, yp)
     true, pred, tp = _tally(np.ascontiguousarray(ct), np.ascontiguousarray(cp), k)
     if average == "micro":
-        return _micro(int(tp.sum()), yt.shape[0])
+        return micro_f1_from_counts(int(tp.sum()), yt.shape[0])
     return _macro(_per_label_f1(true, pred, tp, 0, 0))
 
 
