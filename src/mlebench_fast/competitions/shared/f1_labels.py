@@ -25,12 +25,15 @@ from typing import Literal
 
 import numpy as np
 import polars as pl
+import pyarrow as pa
 
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sorted_answers
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.f1 import TrueLabels, f1_score, micro_f1_from_counts
+from mlebench_fast.kernels.strings import as_arrow_strings, string_buffers, string_views
 from mlebench_fast.validation.frames import kind
+from mlebench_fast.validation.labels import Vocabulary
 from mlebench_fast.validation.pandas_values import pandas_values
 
 _TWO63 = 2**63
@@ -108,10 +111,50 @@ def listed_labels(column: pl.Series) -> np.ndarray:
 
 
 @dataclass(frozen=True, slots=True)
+class StringCodes:
+    """The answers' string labels coded against their own vocabulary (for micro F1)."""
+
+    vocabulary: Vocabulary
+    codes: np.ndarray
+    nan_code: int  # the code of a literal "nan" answer label (what a NaN prediction becomes), or -1
+
+    @classmethod
+    def of(cls, labels: pl.Series) -> StringCodes:
+        labels = _numpy_string(labels)
+        vocabulary = Vocabulary.of(labels)
+        nan = vocabulary.code(pl.Series(["nan"]))
+        return cls(vocabulary, vocabulary.code(labels), int(nan[0]))
+
+    def predicted(self, labels: pl.Series) -> np.ndarray:
+        """Codes of string predictions as numpy compares them (-1: no answer label)."""
+        if labels.null_count():
+            codes = self.vocabulary.code(labels)
+            if self.nan_code >= 0:
+                codes[labels.is_null().to_numpy()] = self.nan_code
+        else:
+            arrow = as_arrow_strings(labels)
+            if arrow.type == pa.string_view():  # Polars' layout: read in place
+                codes = self.vocabulary.index.lookup_views(*string_views(arrow))
+            else:
+                codes = self.vocabulary.index.lookup(*string_buffers(arrow))
+        if (codes < 0).any() and labels.str.contains("\x00", literal=True).any():
+            return self.predicted(_numpy_string(labels))
+        return codes
+
+
+def _numpy_string(labels: pl.Series) -> pl.Series:
+    # numpy's fixed-width str arrays drop trailing NUL characters.
+    if labels.str.contains("\x00", literal=True).any():
+        return labels.str.strip_chars_end("\x00")
+    return labels
+
+
+@dataclass(frozen=True, slots=True)
 class PreparedLabels:
     answers: SortedAnswers
     answers_type: str
     true_ints: TrueLabels | None  # int labels: the answers' int() values, tallied
+    true_strings: StringCodes | None  # string labels of a micro F1
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -130,12 +173,14 @@ class LabelF1ById:
                 raise AssertionError(msg)
         prepared = sorted_answers(answers, self.id_column, self.target_column)
         target = prepared.target
-        distinct = target.n_unique()
-        answers_type = "multiclass" if distinct > 2 else "binary"
-        if not self.int_labels:
-            return PreparedLabels(prepared, answers_type, None)
-        true = python_ints(target, answers_type)
-        return PreparedLabels(prepared, answers_type, TrueLabels.of(true))
+        answers_type = "multiclass" if target.n_unique() > 2 else "binary"
+        if self.int_labels:
+            true = TrueLabels.of(python_ints(target, answers_type))
+            return PreparedLabels(prepared, answers_type, true, None)
+        strings = None
+        if self.average == "micro" and kind(target) == "str" and not target.null_count():
+            strings = StringCodes.of(target)
+        return PreparedLabels(prepared, answers_type, None, strings)
 
     def _check_columns(self, submission: Table) -> None:
         columns = (self.id_column, self.target_column)
@@ -155,6 +200,22 @@ class LabelF1ById:
             msg = f"Submission length {submission.height} != answers length {n}"
             raise InvalidSubmissionError(msg)
 
+    def _aligned(self, submission: Table, answers: PreparedLabels) -> tuple[pl.Series, np.ndarray | None]:
+        """The target column and the row order that sorts it as the reference's sort does (None:
+        already sorted). Labels are converted before they are reordered: a conversion that fails
+        on one cell fails wherever that cell sits."""
+        frame = submission.frame
+        order = answers.answers.index.order(frame[self.id_column])
+        if order is not None:
+            return frame[self.target_column], order
+        ordered, ids_match = answers.answers.sort_submission(
+            frame, self.id_column, columns=[self.target_column]
+        )
+        if not ids_match:
+            msg = f"Submission and answers have mismatched '{self.id_column}' columns"
+            raise InvalidSubmissionError(msg)
+        return ordered[self.target_column], None
+
     def score(self, submission: Table, answers: PreparedLabels) -> np.float64 | float:
         if self.columns_before_length:
             self._check_columns(submission)
@@ -162,32 +223,19 @@ class LabelF1ById:
         else:
             self._check_length(submission, answers)
             self._check_columns(submission)
-        frame, ids_match = answers.answers.sort_submission(
-            submission.frame, self.id_column, columns=[self.target_column]
-        )
-        if not ids_match:
-            msg = f"Submission and answers have mismatched '{self.id_column}' columns"
-            raise InvalidSubmissionError(msg)
-        y_pred = frame[self.target_column]
-        if self.int_labels:
-            assert answers.true_ints is not None
+        y_pred, order = self._aligned(submission, answers)
+        if answers.true_ints is not None:
             ints = python_ints(y_pred, answers.answers_type)
+            ints = ints if order is None else ints[order]
             if self.average == "macro":
                 return answers.true_ints.macro_f1(ints)
             return f1_score(answers.true_ints.values, ints, average=self.average)
+        if answers.true_strings is not None and kind(y_pred) == "str":
+            codes = answers.true_strings.predicted(y_pred)
+            codes = codes if order is None else codes[order]
+            tp = int(np.count_nonzero(codes == answers.true_strings.codes))
+            return micro_f1_from_counts(tp, codes.size)
+        if order is not None:
+            y_pred = y_pred.gather(order)
         y_true = answers.answers.target
-        if self.average == "micro" and kind(y_true) == "str" and kind(y_pred) == "str":
-            return _string_micro_f1(y_true, y_pred)
         return f1_score(listed_labels(y_true), listed_labels(y_pred), average=self.average)
-
-
-def _string_micro_f1(y_true: pl.Series, y_pred: pl.Series) -> np.float64:
-    """Micro F1 of two string label lists: every row counts once as predicted and once as true,
-    so it is ``2 tp / (n + n)``; a NaN prediction is the label "nan". numpy's string arrays drop
-    trailing NUL characters, so they do not make a label differ."""
-    if y_pred.str.contains("\x00", literal=True).any():
-        y_pred = y_pred.str.strip_chars_end("\x00")
-    if y_true.str.contains("\x00", literal=True).any():
-        y_true = y_true.str.strip_chars_end("\x00")
-    tp = int((y_true == y_pred.fill_null("nan")).fill_null(False).sum())
-    return micro_f1_from_counts(tp, y_true.len())

@@ -1,0 +1,113 @@
+"""``python_ints`` and ``listed_labels`` (competitions/shared/f1_labels.py) against what Python and
+numpy do to pandas' cells: ``np.asarray([int(y) for y in column])`` (an array scikit-learn accepts
+only as int64) and ``np.asarray(column.tolist())``."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlebench_fast.competitions.shared.f1_labels import listed_labels, python_ints
+
+
+def reference_ints(cells: list) -> np.ndarray | None:
+    try:
+        ints = [int(y) for y in cells]
+    except (ValueError, OverflowError, TypeError):
+        return None
+    array = np.asarray(ints)
+    return array if array.dtype == np.int64 else None
+
+
+def ours(series: pl.Series) -> np.ndarray | None:
+    try:
+        return python_ints(series)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def check(series: pl.Series, cells: list) -> None:
+    want = reference_ints(cells)
+    got = ours(series)
+    if want is None:
+        assert got is None, (cells, got)
+    else:
+        assert got is not None, cells
+        assert got.dtype == np.int64
+        assert np.array_equal(got, want), (cells, got, want)
+
+
+TOKENS = st.text(
+    alphabet=st.sampled_from(list("0123456789+-_ .e\t") + ["\x1f", "\u0661", "\uff11", "\u00a0", "x"]),
+    min_size=0,
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=st.lists(TOKENS, min_size=1, max_size=12))
+def test_strings_parse_as_python_int(cells):
+    check(pl.Series(cells, dtype=pl.String), cells)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    cells=st.lists(
+        st.floats(allow_nan=True, allow_infinity=True)
+        | st.sampled_from([2.0**63, -(2.0**63), 2.0**64, 1e19, -0.5, 2.9, -2.9]),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_floats_truncate_as_python_int(cells):
+    check(pl.Series(cells, dtype=pl.Float64), cells)
+
+
+@settings(max_examples=100, deadline=None)
+@given(cells=st.lists(st.integers(-(2**63), 2**63 - 1), min_size=1, max_size=12))
+def test_ints_pass_through(cells):
+    check(pl.Series(cells, dtype=pl.Int64), cells)
+
+
+def test_uint64_beyond_int64_is_rejected():
+    assert ours(pl.Series([1, 2**63], dtype=pl.UInt64)) is None
+    assert np.array_equal(ours(pl.Series([1, 2], dtype=pl.UInt64)), [1, 2])
+
+
+def test_bools_and_nulls():
+    assert np.array_equal(ours(pl.Series([True, False])), [1, 0])
+    assert ours(pl.Series([True, None])) is None  # int(NaN)
+    assert ours(pl.Series(["1", None])) is None
+    assert ours(pl.Series([1.0, None])) is None
+
+
+def test_object_column_of_mixed_python_values():
+    cells = [1, "2", " 3 ", True, "4_0"]
+    check(pl.Series(cells, dtype=pl.Object), cells)
+    assert ours(pl.Series([1, "x"], dtype=pl.Object)) is None
+
+
+@pytest.mark.parametrize(
+    ("series", "cells"),
+    [
+        (pl.Series(["a", None, "b"]), ["a", math.nan, "b"]),
+        (pl.Series([None, "a"]), [math.nan, "a"]),
+        (pl.Series([1, 2]), [1, 2]),
+        (pl.Series([1.5, None]), [1.5, math.nan]),
+        (pl.Series([True, None]), [True, math.nan]),
+        (pl.Series([True, False]), [True, False]),
+    ],
+)
+def test_listed_labels_is_numpy_of_the_list(series, cells):
+    want = np.asarray(cells)
+    got = listed_labels(series)
+    assert got.dtype.kind == want.dtype.kind
+    if want.dtype.kind == "f":
+        assert np.array_equal(got, want, equal_nan=True)
+    else:
+        assert got.tolist() == want.tolist()
