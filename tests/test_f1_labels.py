@@ -111,3 +111,45 @@ def test_listed_labels_is_numpy_of_the_list(series, cells):
         assert np.array_equal(got, want, equal_nan=True)
     else:
         assert got.tolist() == want.tolist()
+
+
+def _outcome(grader, table, prepared):
+    try:
+        return ("ok", grader.score(table, prepared))
+    except Exception as exc:  # noqa: BLE001 - the exception is the outcome compared
+        return ("raise", str(exc))
+
+
+def test_iwildcam_hashed_ids_grade_as_the_string_index():
+    """At a size where string ids go through their hashes (the golden fixtures are smaller), every
+    submission grades as it does through the string index and the sort."""
+    import dataclasses
+
+    from mlebench_fast.competitions.iwildcam_2019_fgvc6 import GRADER
+    from mlebench_fast.io.table import Table
+    from mlebench_fast.synthetic import get_generator
+    from mlebench_fast.validation.hashed_ids import MIN_ROWS
+
+    gen = get_generator("iwildcam-2019-fgvc6")
+    rng = np.random.default_rng(11)
+    answers = gen.answers(MIN_ROWS + 500, rng)
+    prepared = GRADER.prepare_answers(Table(answers))
+    assert prepared.hashed_ids is not None
+    plain = dataclasses.replace(prepared, hashed_ids=None)
+    noisy = gen.submission(answers, "noisy", rng)
+    ids = noisy["Id"].to_list()
+    subs = {
+        "perfect": gen.submission(answers, "perfect", rng),
+        "noisy": noisy,
+        "repeated_id": noisy.with_columns(pl.Series("Id", [ids[1], *ids[1:]])),
+        "unknown_id": noisy.with_columns(pl.Series("Id", ["zz", *ids[1:]])),
+        "null_id": noisy.with_columns(pl.Series("Id", [None, *ids[1:]], dtype=pl.String)),
+        "int_ids": noisy.with_columns(pl.int_range(pl.len()).alias("Id")),
+    }
+    for name, sub in subs.items():
+        got = _outcome(GRADER, Table(sub), prepared)
+        want = _outcome(GRADER, Table(sub), plain)
+        assert got == want, name
+        if name in ("perfect", "noisy"):
+            assert got[0] == "ok"
+            assert type(got[1]) is np.float64

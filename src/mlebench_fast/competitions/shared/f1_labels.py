@@ -33,6 +33,7 @@ from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.f1 import TrueLabels, f1_score, micro_f1_from_counts
 from mlebench_fast.kernels.strings import as_arrow_strings, string_buffers, string_views
 from mlebench_fast.validation.frames import kind
+from mlebench_fast.validation.hashed_ids import HashedIds
 from mlebench_fast.validation.labels import Vocabulary
 from mlebench_fast.validation.pandas_values import pandas_values
 
@@ -155,6 +156,7 @@ class PreparedLabels:
     answers_type: str
     true_ints: TrueLabels | None  # int labels: the answers' int() values, tallied
     true_strings: StringCodes | None  # string labels of a micro F1
+    hashed_ids: HashedIds | None  # string ids: placed by their hashes first
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -176,11 +178,11 @@ class LabelF1ById:
         answers_type = "multiclass" if target.n_unique() > 2 else "binary"
         if self.int_labels:
             true = TrueLabels.of(python_ints(target, answers_type))
-            return PreparedLabels(prepared, answers_type, true, None)
+            return PreparedLabels(prepared, answers_type, true, None, HashedIds.of(prepared.ids))
         strings = None
         if self.average == "micro" and kind(target) == "str" and not target.null_count():
             strings = StringCodes.of(target)
-        return PreparedLabels(prepared, answers_type, None, strings)
+        return PreparedLabels(prepared, answers_type, None, strings, HashedIds.of(prepared.ids))
 
     def _check_columns(self, submission: Table) -> None:
         columns = (self.id_column, self.target_column)
@@ -205,7 +207,10 @@ class LabelF1ById:
         already sorted). Labels are converted before they are reordered: a conversion that fails
         on one cell fails wherever that cell sits."""
         frame = submission.frame
-        order = answers.answers.index.order(frame[self.id_column])
+        ids = frame[self.id_column]
+        order = answers.hashed_ids.order(ids) if answers.hashed_ids is not None else None
+        if order is None:
+            order = answers.answers.index.order(ids)
         if order is not None:
             return frame[self.target_column], order
         ordered, ids_match = answers.answers.sort_submission(
