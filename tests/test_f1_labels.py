@@ -43,7 +43,9 @@ def check(series: pl.Series, cells: list) -> None:
 
 
 TOKENS = st.text(
-    alphabet=st.sampled_from(list("0123456789+-_ .e\t") + ["\x1f", "\u0661", "\uff11", "\u00a0", "x"]),
+    alphabet=st.sampled_from(
+        [*"0123456789+-_ .e\t", "\x1f", "\u0661", "\uff11", "\u00a0", "x"]
+    ),
     min_size=0,
     max_size=8,
 )

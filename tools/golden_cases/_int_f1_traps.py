@@ -21,6 +21,8 @@ def int_f1_cases(ctx: Context, target: str) -> dict[str, bytes]:
     truth = perfect[target]
     top = int(truth.mode().sort()[0])
     only_in_answers = sorted(set(truth.to_list()))
+    lowest, highest = only_in_answers[0], only_in_answers[-1]
+    other_existing = lowest if truth[later] != lowest else highest
 
     def cell(value: str, row: int = later) -> bytes:
         return set_cells(perfect, target, [row], [value])
@@ -73,9 +75,13 @@ def int_f1_cases(ctx: Context, target: str) -> dict[str, bytes]:
         # The label set is the union: spurious predictions add F1-0 classes.
         "perfect_plus_one_spurious": cell(str(max(only_in_answers) + 1)),
         "perfect_plus_negative_spurious": cell("-1"),
-        "perfect_one_wrong_existing": cell(str(only_in_answers[0] if truth[later] != only_in_answers[0] else only_in_answers[-1])),
-        "all_spurious": render(tf.with_columns((pl.col(target).cast(pl.Int64) + 10**6).cast(pl.String))),
-        "all_one_class": to_csv_bytes(perfect.with_columns(pl.lit(top, dtype=pl.Int64).alias(target))),
+        "perfect_one_wrong_existing": cell(str(other_existing)),
+        "all_spurious": render(
+            tf.with_columns((pl.col(target).cast(pl.Int64) + 10**6).cast(pl.String))
+        ),
+        "all_one_class": to_csv_bytes(
+            perfect.with_columns(pl.lit(top, dtype=pl.Int64).alias(target))
+        ),
         "spurious_far_apart": render(
             tf.with_columns(
                 pl.when(idx == later).then(pl.lit("4000000000000000000"))
@@ -85,6 +91,5 @@ def int_f1_cases(ctx: Context, target: str) -> dict[str, bytes]:
         ),
         "noisy_as_float": render(text(noisy).with_columns(pl.col(target) + ".0")),
         "noisy_bools": to_csv_bytes(noisy.with_columns((pl.col(target) % 2 == 1).alias(target))),
-        "ids_as_float": render(tf.with_columns(pl.col(ctx.id_col) + ".0"))
-        if perfect[ctx.id_col].dtype.is_integer() else render(tf.with_columns(pl.col(ctx.id_col).str.to_uppercase())),
+        "ids_as_float": render(tf.with_columns(pl.col(ctx.id_col) + ".0")),
     }

@@ -13,9 +13,13 @@ def extra_cases(ctx: Context) -> dict[str, bytes]:
     tf = text(perfect)
     return {
         **int_f1_cases(ctx, "Predicted"),
-        "ids_shifted_by_one": render(tf.with_columns((pl.col("Id").cast(pl.Int64) + 1).cast(pl.String))),
+        "ids_shifted_by_one": render(
+            tf.with_columns((pl.col("Id").cast(pl.Int64) + 1).cast(pl.String))
+        ),
         "ids_zero_padded": render(tf.with_columns(pl.col("Id").str.zfill(6))),
-        "columns_swapped": render(tf.select(pl.col("Predicted").alias("Id"), pl.col("Id").alias("Predicted"))),
+        "columns_swapped": render(
+            tf.select(pl.col("Predicted").alias("Id"), pl.col("Id").alias("Predicted"))
+        ),
     }
 
 

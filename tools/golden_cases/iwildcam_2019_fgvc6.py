@@ -17,7 +17,9 @@ def extra_cases(ctx: Context) -> dict[str, bytes]:
         "ids_with_jpg": render(tf.with_columns(pl.col("Id") + ".jpg")),
         "category_zero_padded": render(tf.with_columns(pl.col("Category").str.zfill(4))),
         "perfect_with_index_column": render(
-            tf.with_columns(pl.int_range(pl.len()).cast(pl.String).alias("")).select("", "Id", "Category")
+            tf.with_columns(pl.int_range(pl.len()).cast(pl.String).alias("")).select(
+                "", "Id", "Category"
+            )
         ),
     }
 

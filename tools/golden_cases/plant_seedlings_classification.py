@@ -1,4 +1,5 @@
-"""Golden cases of plant-seedlings-classification: raw ``species`` strings, micro F1, ``file`` ids."""
+"""Golden cases of plant-seedlings-classification: raw ``species`` strings, micro F1, ``file``
+ids."""
 
 from __future__ import annotations
 
@@ -18,6 +19,14 @@ def extra_cases(ctx: Context) -> dict[str, bytes]:
     codes = {w: str(i) for i, w in enumerate(sorted(set(perfect["species"].to_list())))}
     ints = tf.with_columns(pl.col("species").replace(codes))
     idx = pl.int_range(pl.len())
+    name = perfect["species"][later]
+
+    def at_later(value: str, base: pl.DataFrame = tf) -> pl.DataFrame:
+        species = pl.when(idx == later).then(pl.lit(value)).otherwise(pl.col("species"))
+        return base.with_columns(species.alias("species"))
+
+    def alternate(even: str, odd: str) -> pl.Expr:
+        return pl.when(idx % 2 == 0).then(pl.lit(even)).otherwise(pl.lit(odd)).alias("species")
 
     def nan_at(rows: list[int]) -> bytes:
         return set_cells(perfect, "species", rows, [""] * len(rows))
@@ -29,16 +38,10 @@ def extra_cases(ctx: Context) -> dict[str, bytes]:
         "all_nan": render(tf.with_columns(pl.lit("").alias("species"))),
         "literal_nan_text": set_cells(perfect, "species", [later], ['"nan "']),
         "labels_as_ints": render(ints),
-        "labels_as_ints_with_nan": render(
-            ints.with_columns(pl.when(idx == later).then(pl.lit("")).otherwise(pl.col("species")).alias("species"))
-        ),
+        "labels_as_ints_with_nan": render(at_later("", ints)),
         "labels_as_halves": render(ints.with_columns(pl.col("species") + ".5")),
-        "int_labels_with_one_word": render(
-            ints.with_columns(pl.when(idx == later).then(pl.lit("Maize")).otherwise(pl.col("species")).alias("species"))
-        ),
-        "bools_all": render(
-            tf.with_columns(pl.when(idx % 2 == 0).then(pl.lit("True")).otherwise(pl.lit("False")).alias("species"))
-        ),
+        "int_labels_with_one_word": render(at_later("Maize", ints)),
+        "bools_all": render(tf.with_columns(alternate("True", "False"))),
         "bools_with_nan": render(
             tf.with_columns(
                 pl.when(idx == later).then(pl.lit(""))
@@ -49,17 +52,19 @@ def extra_cases(ctx: Context) -> dict[str, bytes]:
         "species_lowercase": render(tf.with_columns(pl.col("species").str.to_lowercase())),
         "species_trailing_space": render(tf.with_columns(pl.col("species") + " ")),
         "species_quoted_trailing_space": render(tf.with_columns('"' + pl.col("species") + ' "')),
-        "species_trailing_tab": set_cells(perfect, "species", [later], [f'"{perfect["species"][later]}\t"']),
-        "one_species_everywhere": to_csv_bytes(perfect.with_columns(pl.lit("Maize").alias("species"))),
-        "two_species_only": to_csv_bytes(
-            perfect.with_columns(pl.when(idx % 2 == 0).then(pl.lit("Maize")).otherwise(pl.lit("Charlock")).alias("species"))
+        "species_trailing_tab": set_cells(perfect, "species", [later], [f'"{name}\t"']),
+        "one_species_everywhere": to_csv_bytes(
+            perfect.with_columns(pl.lit("Maize").alias("species"))
         ),
+        "two_species_only": to_csv_bytes(perfect.with_columns(alternate("Maize", "Charlock"))),
         "unknown_species": set_cells(perfect, "species", [later], ["Dandelion"]),
-        "files_without_extension": render(tf.with_columns(pl.col("file").str.replace(r"\.png$", ""))),
+        "files_without_extension": render(
+            tf.with_columns(pl.col("file").str.replace(r"\.png$", ""))
+        ),
         "files_uppercase": render(tf.with_columns(pl.col("file").str.to_uppercase())),
         "full_answers_reordered_columns": to_csv_bytes(perfect.select("species", "file")),
         "length_and_column_both_wrong": to_csv_bytes(noisy.head(noisy.height - 2).drop("species")),
-        "species_with_nul": set_cells(perfect, "species", [later], [perfect["species"][later] + "\x00"]),
+        "species_with_nul": set_cells(perfect, "species", [later], [name + "\x00"]),
     }
 
 

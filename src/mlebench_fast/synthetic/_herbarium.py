@@ -29,10 +29,12 @@ class HerbariumGenerator(Generator):
         )
 
     def sample_submission(self, answers: pl.DataFrame) -> pl.DataFrame:
-        return answers.with_columns(pl.lit(self.sample_prediction, dtype=pl.Int64).alias("Predicted"))
+        prediction = pl.lit(self.sample_prediction, dtype=pl.Int64)
+        return answers.with_columns(prediction.alias("Predicted"))
 
     def _predict(
         self, answers: pl.DataFrame, quality: Quality, rng: np.random.Generator
     ) -> pl.DataFrame:
-        pred = predict_labels(answers["Predicted"].to_numpy(), self.categories, quality, rng, noise=0.3)
+        truth = answers["Predicted"].to_numpy()
+        pred = predict_labels(truth, self.categories, quality, rng, noise=0.3)
         return pl.DataFrame({"Id": answers["Id"], "Predicted": pred.astype(np.int64)})

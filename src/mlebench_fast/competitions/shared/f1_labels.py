@@ -57,8 +57,10 @@ def python_ints(column: pl.Series, answers_type: str = "multiclass") -> np.ndarr
     objects). Raises what ``int()`` raises, or scikit-learn's error for ints beyond int64."""
     column_kind = kind(column)
     if column_kind == "int":
-        if column.dtype == pl.UInt64 and column.len() and column.max() >= _TWO63:  # type: ignore[operator]
-            raise _beyond_int64(answers_type, [int(column.max())])  # type: ignore[arg-type]
+        if column.dtype == pl.UInt64 and column.len():
+            high = int(column.max())  # type: ignore[arg-type]
+            if high >= _TWO63:
+                raise _beyond_int64(answers_type, [high])
         return column.cast(pl.Int64).to_numpy()
     if column_kind == "bool":
         return column.cast(pl.Int64).to_numpy()
@@ -202,7 +204,9 @@ class LabelF1ById:
             msg = f"Submission length {submission.height} != answers length {n}"
             raise InvalidSubmissionError(msg)
 
-    def _aligned(self, submission: Table, answers: PreparedLabels) -> tuple[pl.Series, np.ndarray | None]:
+    def _aligned(
+        self, submission: Table, answers: PreparedLabels
+    ) -> tuple[pl.Series, np.ndarray | None]:
         """The target column and the row order that sorts it as the reference's sort does (None:
         already sorted). Labels are converted before they are reordered: a conversion that fails
         on one cell fails wherever that cell sits."""
