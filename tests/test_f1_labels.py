@@ -76,6 +76,11 @@ def test_ints_pass_through(cells):
     check(pl.Series(cells, dtype=pl.Int64), cells)
 
 
+def test_long_plain_ints_beside_a_cell_only_python_reads():
+    cells = ["123456789012345678", "1_0", "-999999999999999999", " 7 "]
+    check(pl.Series(cells, dtype=pl.String), cells)
+
+
 def test_uint64_beyond_int64_is_rejected():
     assert ours(pl.Series([1, 2**63], dtype=pl.UInt64)) is None
     assert np.array_equal(ours(pl.Series([1, 2], dtype=pl.UInt64)), [1, 2])

@@ -68,6 +68,13 @@ def int_f1_cases(ctx: Context, target: str) -> dict[str, bytes]:
                 .otherwise(pl.col(target)).alias(target)
             )
         ),
+        "long_int_in_text_column": render(
+            tf.with_columns(
+                pl.when(idx == later).then(pl.lit("123456789012345678"))
+                .when(idx == first).then(pl.lit("1_2"))
+                .otherwise(pl.col(target)).alias(target)
+            )
+        ),
         "unit_separator_around_int": cell('"\x1f7\x1f"'),
         "nbsp_around_int": cell("\u00a07\u00a0"),
         "huge_int_text": cell("1_000000000000000000000"),

@@ -83,11 +83,11 @@ def python_ints(column: pl.Series, answers_type: str = "multiclass") -> np.ndarr
         plain = column.str.contains(_PLAIN_INT)
         if plain.all():
             return column.str.strip_chars(_ASCII_SPACE).cast(pl.Int64).to_numpy()
-        parsed = column.str.strip_chars(_ASCII_SPACE).cast(pl.Int64, strict=False)
-        values = parsed.to_numpy().astype(object)
+        # Python ints (not a float64 array with NaN holes, which would round 18-digit ints).
+        values = column.str.strip_chars(_ASCII_SPACE).cast(pl.Int64, strict=False).to_list()
         for i in np.flatnonzero(~plain.to_numpy()).tolist():
             values[i] = int(column[i])
-        return _int64_or_raise(values.tolist(), answers_type)
+        return _int64_or_raise(values, answers_type)
     if column.dtype == pl.Object:  # a chunked read's mix of Python objects
         return _int64_or_raise([int(v) for v in column.to_list()], answers_type)
     # True / False / NaN objects: int(NaN) raises.
