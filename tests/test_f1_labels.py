@@ -160,3 +160,14 @@ def test_iwildcam_hashed_ids_grade_as_the_string_index():
         if name in ("perfect", "noisy"):
             assert got[0] == "ok"
             assert type(got[1]) is np.float64
+
+
+def test_string_codes_treat_nul_and_nan_as_numpy_does():
+    from mlebench_fast.competitions.shared.f1_labels import StringCodes
+
+    codes = StringCodes.of(pl.Series(["Maize", "Charlock", "nan"]))
+    got = codes.predicted(pl.Series(["Maize\x00\x00", "Ma\x00ize", None, "Charlock", "x"]))
+    want = np.asarray(["Maize\x00\x00", "Ma\x00ize", math.nan, "Charlock", "x"])
+    labels = np.asarray(["Maize", "Charlock", "nan"])
+    expected = [int(np.flatnonzero(labels == w)[0]) if (labels == w).any() else -1 for w in want]
+    assert got.tolist() == expected

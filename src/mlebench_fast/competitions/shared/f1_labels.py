@@ -130,19 +130,21 @@ class StringCodes:
 
     def predicted(self, labels: pl.Series) -> np.ndarray:
         """Codes of string predictions as numpy compares them (-1: no answer label)."""
+        codes = self._lookup(labels)
+        if (codes < 0).any() and labels.str.contains("\x00", literal=True).any():
+            codes = self._lookup(labels.str.strip_chars_end("\x00"))
+        return codes
+
+    def _lookup(self, labels: pl.Series) -> np.ndarray:
         if labels.null_count():
             codes = self.vocabulary.code(labels)
             if self.nan_code >= 0:
                 codes[labels.is_null().to_numpy()] = self.nan_code
-        else:
-            arrow = as_arrow_strings(labels)
-            if arrow.type == pa.string_view():  # Polars' layout: read in place
-                codes = self.vocabulary.index.lookup_views(*string_views(arrow))
-            else:
-                codes = self.vocabulary.index.lookup(*string_buffers(arrow))
-        if (codes < 0).any() and labels.str.contains("\x00", literal=True).any():
-            return self.predicted(_numpy_string(labels))
-        return codes
+            return codes
+        arrow = as_arrow_strings(labels)
+        if arrow.type == pa.string_view():  # Polars' layout: read in place
+            return self.vocabulary.index.lookup_views(*string_views(arrow))
+        return self.vocabulary.index.lookup(*string_buffers(arrow))
 
 
 def _numpy_string(labels: pl.Series) -> pl.Series:
