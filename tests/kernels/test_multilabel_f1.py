@@ -1,0 +1,112 @@
+"""Micro F1 of multi-label sets against scikit-learn 1.5.2: ``MultiLabelBinarizer`` (classes
+given, sparse output) then ``f1_score(average="micro")``: value bit for bit, type, exceptions.
+Label sets are drawn with empty rows, labels outside the classes and repeats within a row."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.metrics import f1_score
+from sklearn.preprocessing import MultiLabelBinarizer
+
+from mlebench_fast.kernels.multilabel_f1 import micro_f1_score
+
+from .parity import outcome, sk_outcome
+
+
+def reference(truth: list[list[str]], predicted: list[list[str]], classes: list[str]):
+    mlb = MultiLabelBinarizer(classes=classes, sparse_output=True)
+    y_true = mlb.fit_transform(truth)
+    y_pred = mlb.transform(predicted)
+    return f1_score(y_true=y_true, y_pred=y_pred, average="micro")
+
+
+def coded(rows: list[list[str]], classes: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    index = {c: i for i, c in enumerate(classes)}
+    codes = np.array([index.get(label, -1) for row in rows for label in row], dtype=np.int64)
+    offsets = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum([len(row) for row in rows], out=offsets[1:])
+    return codes, offsets
+
+
+def ours(truth: list[list[str]], predicted: list[list[str]], classes: list[str]):
+    return micro_f1_score(*coded(truth, classes), *coded(predicted, classes), len(classes))
+
+
+def assert_same(truth, predicted, classes) -> None:
+    got = outcome(ours, truth, predicted, classes)
+    want = sk_outcome(reference, truth, predicted, classes)
+    assert got[0] == want[0], (got, want)
+    if got[0] == "raise":
+        assert got[1] == want[1]
+        return
+    assert type(got[1]) is type(want[1])
+    assert got[1] == want[1], (got, want)
+
+
+LABELS = st.sampled_from([f"t{i}" for i in range(12)] + ["x", "zz", "c#", "1"])
+
+
+@st.composite
+def label_sets(draw):
+    n = draw(st.integers(1, 40))
+    truth = draw(st.lists(st.lists(LABELS, max_size=5), min_size=n, max_size=n))
+    predicted = draw(st.lists(st.lists(LABELS, max_size=7), min_size=n, max_size=n))
+    return truth, predicted
+
+
+@settings(max_examples=300, deadline=None)
+@given(pair=label_sets())
+def test_classes_from_the_truth(pair) -> None:
+    truth, predicted = pair
+    classes = sorted({label for row in truth for label in row})
+    assert_same(truth, predicted, classes)
+
+
+@settings(max_examples=150, deadline=None)
+@given(pair=label_sets(), extra=st.lists(LABELS, max_size=4))
+def test_classes_given_apart_from_the_truth(pair, extra) -> None:
+    truth, predicted = pair
+    classes = sorted({label for row in truth for label in row} | set(extra))
+    assert_same(truth, predicted, classes)
+
+
+@pytest.mark.parametrize(
+    ("truth", "predicted", "classes"),
+    [
+        ([["a"], ["b"]], [["a"], ["a", "x"]], ["a", "b"]),
+        ([[], []], [[], []], ["a", "b"]),  # nothing true, nothing predicted: zero_division 0.0
+        ([["a"], ["b"]], [[], []], ["a", "b"]),
+        ([[], []], [["a"], ["b", "b"]], ["a", "b"]),
+        ([["a", "a", "b"]], [["a", "a", "a"]], ["a", "b"]),  # repeats count once
+        ([["a"], []], [["a"], ["a"]], ["a"]),  # one class: TypeError
+        ([[], []], [["a"], []], []),  # no class: "unknown is not supported"
+        ([["q"]] * 5, [["zz"]] * 5, ["a", "b"]),  # labels outside the classes are dropped
+    ],
+)
+def test_edges(truth, predicted, classes) -> None:
+    assert_same(truth, predicted, classes)
+
+
+def test_large() -> None:
+    rng = np.random.default_rng(0)
+    pool = [f"tag{i}" for i in range(3000)]
+    truth = [list(rng.choice(pool, size=rng.integers(0, 6))) for _ in range(5000)]
+    predicted = [list(rng.choice(pool, size=rng.integers(0, 8))) for _ in range(5000)]
+    classes = sorted({label for row in truth for label in row})
+    assert_same(truth, predicted, classes)
+
+
+def test_row_counts_must_match() -> None:
+    codes, offsets = coded([["a"], ["b"]], ["a", "b"])
+    with pytest.raises(ValueError, match="inconsistent numbers of samples: \\[2, 1\\]"):
+        micro_f1_score(codes, offsets, codes[:1], offsets[:2], 2)
+
+
+def test_read_only_inputs() -> None:
+    codes, offsets = coded([["a"], ["b", "a"]], ["a", "b"])
+    for array in (codes, offsets):
+        array.setflags(write=False)
+    assert micro_f1_score(codes, offsets, codes, offsets, 2) == np.float64(1.0)
