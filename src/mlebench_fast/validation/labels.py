@@ -72,3 +72,21 @@ def code_predictions(strings: pl.Series, vocabulary: Vocabulary, *, keep: int) -
         arrow = arrow.cast(pa.string_view())
     codes, offsets = vocabulary.index.lookup_split(*string_views(arrow), ord(" "), keep)
     return CodedLists(codes, offsets)
+
+
+# Python's whitespace other than the space itself (``str.isspace``: White_Space plus U+001C..1F).
+_OTHER_WHITESPACE = r"[^\S ]|[\x1c-\x1f]"
+_WHITESPACE = r"[\s\x1c-\x1f]"
+_ALL = 2**62
+
+
+def code_python_split(strings: pl.Series, vocabulary: Vocabulary) -> CodedLists:
+    """``s.split()`` (no argument: runs of any Python whitespace) of each cell, coded; the
+    vocabulary must hold no empty label (tokens of ``str.split()`` never are).
+
+    Splitting on single spaces gives the same tokens plus empty ones, which code as -1; other
+    whitespace is first turned into spaces, in the rare columns that hold any.
+    """
+    if strings.str.contains(_OTHER_WHITESPACE).any():
+        strings = strings.str.replace_all(_WHITESPACE, " ")
+    return code_predictions(strings, vocabulary, keep=_ALL)
