@@ -147,12 +147,22 @@ def decode_runs(const int64_t[::1] offsets, const uint8_t[::1] data, int64_t n_p
     codes; row ``r``'s runs are ``starts/stops[run_offsets[r]:run_offsets[r + 1]]`` (none unless
     its status is OK). Rows after a failing row are still decoded.
     """
+    sizes = np.full(max(offsets.shape[0] - 1, 0), n_pixels, dtype=np.int64)
+    return decode_runs_sized(offsets, data, sizes)
+
+
+def decode_runs_sized(const int64_t[::1] offsets, const uint8_t[::1] data,
+                      const int64_t[::1] n_pixels):
+    """:func:`decode_runs` with an image size per row (hubmap, uw-madison: each row is decoded
+    with its own height and width)."""
     cdef Py_ssize_t rows = offsets.shape[0] - 1
     cdef Py_ssize_t r, before
     cdef int status
     cdef bint failed = False
     cdef const uint8_t* base = &data[0]
     cdef Buffer values, starts, stops
+    if n_pixels.shape[0] < rows:
+        raise ValueError(f"Expected {rows} image sizes, got {n_pixels.shape[0]}.")
     status_arr = np.zeros(max(rows, 0), dtype=np.int8)
     run_offsets_arr = np.zeros(max(rows, 0) + 1, dtype=np.int64)
     cdef int8_t[::1] status_out = status_arr
@@ -166,7 +176,7 @@ def decode_runs(const int64_t[::1] offsets, const uint8_t[::1] data, int64_t n_p
     with nogil:
         for r in range(rows):
             before = starts.size
-            status = _decode_row(base + offsets[r], offsets[r + 1] - offsets[r], n_pixels,
+            status = _decode_row(base + offsets[r], offsets[r + 1] - offsets[r], n_pixels[r],
                                  &values, &starts, &stops)
             if status < 0:
                 failed = True

@@ -72,7 +72,7 @@ class Runs:
     offsets: np.ndarray
     starts: np.ndarray
     stops: np.ndarray
-    n_pixels: int
+    n_pixels: int | np.ndarray  # one size for every row, or each row's own (int64)
 
     def __len__(self) -> int:
         return self.offsets.shape[0] - 1
@@ -88,13 +88,14 @@ class Runs:
         ``order="F"``: flat index ``k`` is pixel ``(k % height, k // height)`` (the reference's
         ``img.reshape((width, height)).T``); ``"C"``: ``(k // width, k % width)``.
         """
-        if height * width != self.n_pixels:
+        n_pixels = self.n_pixels if np.isscalar(self.n_pixels) else int(self.n_pixels[row])
+        if height * width != n_pixels:
             msg = (
                 f"height * width = {height * width}, but the runs were decoded for "
-                f"{self.n_pixels} pixels."
+                f"{n_pixels} pixels."
             )
             raise ValueError(msg)
-        flat = np.zeros(self.n_pixels, dtype=bool)
+        flat = np.zeros(height * width, dtype=bool)
         lo, hi = self.offsets[row], self.offsets[row + 1]
         for start, stop in zip(self.starts[lo:hi].tolist(), self.stops[lo:hi].tolist()):
             flat[start:stop] = True
@@ -123,12 +124,19 @@ def _decode_one_python(rle: str, n_pixels: int, row: int) -> tuple[np.ndarray, n
         raise InvalidRLEError(MSG_UNSORTED, row=row, assertion=True)
     if any(v <= 0 for v in starts) or any(v <= 0 for v in lengths):
         raise InvalidRLEError(MSG_NOT_POSITIVE, row=row, assertion=True)
-    covered = np.zeros(n_pixels, dtype=bool)
     try:
         # numpy on purpose: an odd token count broadcasts (or fails to), huge values promote to
         # uint64 / float64 / object and int64 sums wrap, exactly as in the reference.
         lows = np.array(starts) - 1
         highs = lows + lengths
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise InvalidRLEError(str(exc), row=row, assertion=False) from exc
+    if highs.size == 0:  # a lone token: its start broadcasts against no length, zip() is empty
+        return empty, empty
+    if lows.dtype == np.int64 and highs.dtype == np.int64 and bool(np.all(highs >= lows)):
+        return _slice_runs(lows, highs, n_pixels, row)
+    covered = np.zeros(n_pixels, dtype=bool)
+    try:
         for lo, hi in zip(lows, highs):
             window = covered[lo:hi]
             if window.any():
@@ -142,14 +150,40 @@ def _decode_one_python(rle: str, n_pixels: int, row: int) -> tuple[np.ndarray, n
     return np.flatnonzero(edges == 1).astype(np.int64), np.flatnonzero(edges == -1).astype(np.int64)
 
 
-def decode_rle_column(rles: StringColumn, n_pixels: int) -> Runs:
+def _slice_runs(
+    lows: np.ndarray, highs: np.ndarray, n_pixels: int, row: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """``img[lo:hi] = True`` for each pair (sorted, non-negative starts, no wrap-around), with
+    the reference's overlap check, on intervals: a gigapixel image is never allocated."""
+    lo_c = np.minimum(lows, n_pixels)
+    hi_c = np.minimum(highs, n_pixels)
+    keep = hi_c > lo_c
+    lo_c, hi_c = lo_c[keep], hi_c[keep]
+    if lo_c.size > 1:
+        # Sorted starts: a slice meets an earlier one iff it starts before their furthest end.
+        reach = np.maximum.accumulate(hi_c)[:-1]
+        if np.any(lo_c[1:] < reach):
+            raise InvalidRLEError(MSG_OVERLAP, row=row, assertion=True)
+    # Adjacent slices join into one run, as the dense decoding's edges would give them.
+    joined = np.concatenate(([True], lo_c[1:] != hi_c[:-1])) if lo_c.size else keep[:0]
+    ends = np.concatenate((np.flatnonzero(joined)[1:] - 1, [lo_c.size - 1])) if lo_c.size else lo_c
+    return lo_c[joined].astype(np.int64), hi_c[ends].astype(np.int64)
+
+
+def decode_rle_column(rles: StringColumn, n_pixels: int | np.ndarray) -> Runs:
     """Decode a column of RLE strings (no nulls: replace them by "" first) over images of
-    ``n_pixels`` pixels, as the reference's ``rle_decode`` would, row by row.
+    ``n_pixels`` pixels (an int, or one int64 per row), as the reference's ``rle_decode``
+    would, row by row.
 
     Raises :class:`InvalidRLEError` for the first row (in column order) the reference rejects.
     """
     offsets, data = string_buffers(rles)
-    status, run_offsets, starts, stops = load("rle").decode_runs(offsets, data, n_pixels)
+    if np.isscalar(n_pixels):
+        status, run_offsets, starts, stops = load("rle").decode_runs(offsets, data, n_pixels)
+        row_pixels = None
+    else:
+        row_pixels = np.ascontiguousarray(n_pixels, dtype=np.int64)
+        status, run_offsets, starts, stops = load("rle").decode_runs_sized(offsets, data, row_pixels)
     bad = np.flatnonzero(status)
     if bad.size == 0:
         return Runs(run_offsets, starts, stops, n_pixels)
@@ -161,7 +195,8 @@ def decode_rle_column(rles: StringColumn, n_pixels: int) -> Runs:
         if code != 1:  # the kernel already knows the reference's verdict
             raise InvalidRLEError(_ASSERTION_MESSAGES[code], row=row, assertion=True)
         text = raw[offsets[row] : offsets[row + 1]].decode("utf-8")
-        replaced[row] = _decode_one_python(text, n_pixels, row)
+        size = n_pixels if row_pixels is None else int(row_pixels[row])
+        replaced[row] = _decode_one_python(text, size, row)
 
     counts = np.diff(run_offsets)
     pieces_start: list[np.ndarray] = []
