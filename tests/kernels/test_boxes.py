@@ -57,3 +57,87 @@ def test_point_in_box_first_point_in_order_wins():
     # Two boxes, the first covering both points: it must take point 0, leaving point 1 for box 2.
     pages = [([(0, 0.0, 0.0, 10, 10), (0, 4.0, 4.0, 2, 2)], [(0, 1.0, 1.0), (0, 5.0, 5.0)])]
     assert point_in_box_counts(*flat(pages)) == (2, 0, 0)
+
+
+# ------------------------------------------------------------ plain-Python IoU and greedy match
+
+from mlebench_fast.kernels.boxes import greedy_match_pairs, python_box_iou  # noqa: E402
+
+special = st.one_of(
+    st.integers(-3, 6).map(float),
+    st.sampled_from([float("nan"), float("inf"), -float("inf"), 0.5, 2.5]),
+)
+
+
+def plain_iou(box1, box2):
+    xmin1, ymin1, xmax1, ymax1 = box1
+    xmin2, ymin2, xmax2, ymax2 = box2
+    iw = max(0, min(xmax1, xmax2) - max(xmin1, xmin2))
+    ih = max(0, min(ymax1, ymax2) - max(ymin1, ymin2))
+    inter = iw * ih
+    union = (xmax1 - xmin1) * (ymax1 - ymin1) + (xmax2 - xmin2) * (ymax2 - ymin2) - inter
+    return inter / union if union > 0 else 0.0
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.tuples(special, special, special, special), st.tuples(special, special, special, special))
+def test_python_box_iou(a, b):
+    got = python_box_iou(*a, *b)
+    want = plain_iou(a, b)
+    assert got == want or (np.isnan(got) and np.isnan(want))
+
+
+det_box = st.tuples(st.integers(0, 2), special, special, special, special)
+det_pred = st.tuples(st.integers(-1, 2), st.sampled_from([0.1, 0.5, 0.9]), special, special, special, special)
+det_row = st.tuples(st.lists(det_box, max_size=5), st.lists(det_pred, max_size=6))
+
+
+def plain_pairs(rows, n_classes):
+    out = []
+    for c in range(n_classes):
+        pairs = []
+        for gts, preds in rows:
+            row_pairs = []
+            g = [b[1:] for b in gts if b[0] == c]
+            used = [False] * len(g)
+            for p in sorted(preds, key=lambda x: x[1], reverse=True):
+                if p[0] != c:
+                    continue
+                best, bi = 0, -1
+                for i, b in enumerate(g):
+                    if used[i]:
+                        continue
+                    iou = plain_iou(p[2:], b)
+                    if iou > best and iou > 0.5:
+                        best, bi = iou, i
+                if bi >= 0:
+                    used[bi] = True
+                row_pairs.append((int(bi >= 0), p[1]))
+            row_pairs += [(1, 0.0)] * used.count(False)
+            pairs += row_pairs or [(0, 0.0)]
+        out.append(pairs)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(det_row, min_size=1, max_size=5))
+def test_greedy_match_pairs(rows):
+    t_off, p_off, gts, preds = [0], [0], [], []
+    for g, p in rows:
+        gts += g
+        preds += p
+        t_off.append(len(gts))
+        p_off.append(len(preds))
+    g = np.array(gts, dtype=np.float64).reshape(-1, 5)
+    p = np.array(preds, dtype=np.float64).reshape(-1, 6)
+    row_of = np.repeat(np.arange(len(rows)), np.diff(p_off))
+    order = np.lexsort((-p[:, 1], row_of)).reshape(1, -1)
+    y_true, y_score, off = greedy_match_pairs(
+        np.array(t_off), g[:, 0].astype(np.int64), g[:, 1], g[:, 2], g[:, 3], g[:, 4],
+        np.array(p_off), p[:, 0].astype(np.int64), p[:, 1], p[:, 2], p[:, 3], p[:, 4], p[:, 5],
+        order, 3, 0.5,
+    )
+    want = plain_pairs(rows, 3)
+    for c in range(3):
+        got = list(zip(y_true[off[c]:off[c + 1]].tolist(), y_score[off[c]:off[c + 1]].tolist()))
+        assert got == want[c]

@@ -10,7 +10,7 @@ import numpy as np
 
 from mlebench_fast.kernels._jit import kernel
 
-__all__ = ["point_in_box_counts"]
+__all__ = ["point_in_box_counts", "python_box_iou", "greedy_match_pairs"]
 
 
 @kernel
@@ -71,3 +71,101 @@ def point_in_box_counts(
         for j in range(p0, p1):
             head[p_label[j]] = -1
     return tp, p_label.size - tp, fn
+
+
+@kernel
+def python_box_iou(ax0, ay0, ax1, ay1, bx0, by0, bx1, by1):
+    """IoU of corner boxes as a plain-Python ``calculate_iou`` computes it: ``max``/``min`` are
+    Python's (``max(a, b)`` is ``b if b > a else a``, so a NaN keeps whichever came first), a
+    negative overlap is 0, and a union that is not > 0 (NaN included) gives 0."""
+    ix0 = bx0 if bx0 > ax0 else ax0
+    iy0 = by0 if by0 > ay0 else ay0
+    ix1 = bx1 if bx1 < ax1 else ax1
+    iy1 = by1 if by1 < ay1 else ay1
+    w = ix1 - ix0
+    h = iy1 - iy0
+    w = w if w > 0 else 0.0
+    h = h if h > 0 else 0.0
+    inter = w * h
+    union = (ax1 - ax0) * (ay1 - ay0) + (bx1 - bx0) * (by1 - by0) - inter
+    if union > 0:
+        return inter / union
+    return 0.0
+
+
+@kernel
+def greedy_match_pairs(
+    t_off, t_cls, t_x0, t_y0, t_x1, t_y1,
+    p_off, p_cls, p_conf, p_x0, p_y0, p_x1, p_y1,
+    order, n_classes, threshold,
+):
+    """Per class, the (y_true, y_score) pairs of a greedy IoU match, concatenated over rows.
+
+    For class ``c`` and each row: the row's predictions of ``c`` in the order
+    ``order[c or 0, p_off[r]:p_off[r+1]]`` (global prediction indices; one row of ``order`` is
+    shared by all classes when it has one row) each take the unmatched ground-truth box of ``c``
+    with the highest IoU above ``threshold`` (the first on ties) -> (1, conf), else (0, conf);
+    unmatched ground truths add (1, 0); a row with no pair adds (0, 0).
+    Returns (y_true int64, y_score float64, class offsets into them)."""
+    n_rows = t_off.size - 1
+    per_class = order.shape[0] > 1
+    t_count = np.zeros(n_classes, dtype=np.int64)
+    p_count = np.zeros(n_classes, dtype=np.int64)
+    for i in range(t_cls.size):
+        t_count[t_cls[i]] += 1
+    for i in range(p_cls.size):
+        if p_cls[i] >= 0:
+            p_count[p_cls[i]] += 1
+    c_off = np.zeros(n_classes + 1, dtype=np.int64)
+    for c in range(n_classes):
+        c_off[c + 1] = c_off[c] + t_count[c] + p_count[c] + n_rows
+    y_true = np.empty(c_off[n_classes], dtype=np.int64)
+    y_score = np.empty(c_off[n_classes], dtype=np.float64)
+    matched = np.zeros(t_cls.size, dtype=np.bool_)
+    out_off = np.zeros(n_classes + 1, dtype=np.int64)
+    for c in range(n_classes):
+        o = c_off[c]
+        start = o
+        row_order = order[c] if per_class else order[0]
+        for r in range(n_rows):
+            first = o
+            for k in range(p_off[r], p_off[r + 1]):
+                j = row_order[k]
+                if p_cls[j] != c:
+                    continue
+                best = 0.0
+                best_i = -1
+                for i in range(t_off[r], t_off[r + 1]):
+                    if t_cls[i] != c or matched[i]:
+                        continue
+                    iou = python_box_iou(
+                        p_x0[j], p_y0[j], p_x1[j], p_y1[j], t_x0[i], t_y0[i], t_x1[i], t_y1[i]
+                    )
+                    if iou > best and iou > threshold:
+                        best = iou
+                        best_i = i
+                if best_i >= 0:
+                    matched[best_i] = True
+                    y_true[o] = 1
+                else:
+                    y_true[o] = 0
+                y_score[o] = p_conf[j]
+                o += 1
+            for i in range(t_off[r], t_off[r + 1]):
+                if t_cls[i] == c and not matched[i]:
+                    y_true[o] = 1
+                    y_score[o] = 0.0
+                    o += 1
+            if o == first:
+                y_true[o] = 0
+                y_score[o] = 0.0
+                o += 1
+        # Compact: class c's pairs move to the end of the previous class's.
+        n = o - start
+        dst = out_off[c]
+        for k in range(n):
+            y_true[dst + k] = y_true[start + k]
+            y_score[dst + k] = y_score[start + k]
+        out_off[c + 1] = dst + n
+    total = out_off[n_classes]
+    return y_true[:total].copy(), y_score[:total].copy(), out_off

@@ -1,0 +1,166 @@
+"""siim-covid19-detection: mean over the answers' classes of scikit-learn's average precision.
+
+The reference checks the row count ("Submission and answers must have the same length"), the
+``id`` and ``PredictionString`` columns, sorts both files by ``id`` and compares them position by
+position. Every cell is parsed with ``s.strip().split()`` (any Python whitespace) into objects of
+6 tokens ``label conf x0 y0 x1 y1``, each number through Python's ``float()``: a NaN cell or a
+number column has no ``strip`` (rejected), a token count that is not a multiple of 6 runs out of
+tokens (IndexError, rejected), a token ``float()`` refuses is rejected.
+
+The classes are the sorted distinct labels of the answers; other predicted labels are ignored.
+For each class and each row (in sorted id order): the row's predictions are sorted by confidence,
+descending and stable (Python's ``list.sort(reverse=True)``, repeated in place for every class,
+so a NaN confidence permutes the row differently class after class: those rows are sorted by
+Python itself); each prediction of the class takes the still unmatched ground-truth box of the
+class with the largest IoU above 0.5 (plain-Python IoU, see
+:func:`mlebench_fast.kernels.boxes.python_box_iou`) -> (1, conf), or gives (0, conf);
+unmatched boxes add (1, 0); a row with neither adds (0, 0). A class whose pairs are all
+positives fails the reference's assert (rejected); a non-finite confidence of a class reaches
+scikit-learn's finiteness check (rejected). The score is ``np.mean`` of the per-class APs, a
+``numpy.float64`` (a Python ``0.0`` when the answers hold no object at all). Every class of the
+answers has a positive pair, so scikit-learn's no-positive branch is never reached here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sorted_answers
+from mlebench_fast.exceptions import InvalidSubmissionError
+from mlebench_fast.io.table import Table
+from mlebench_fast.kernels.boxes import greedy_match_pairs
+from mlebench_fast.kernels.precision_recall import binary_average_precision
+from mlebench_fast.validation.answers import InvalidAnswersError, require_answer_columns
+from mlebench_fast.validation.frames import kind
+from mlebench_fast.validation.labels import Vocabulary
+from mlebench_fast.validation.python_float import python_floats
+from mlebench_fast.validation.python_text import python_split
+
+ID, TARGET = "id", "PredictionString"
+WIDTH = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Objects:
+    """Flat objects of every row: offsets per row, label tokens, confidence, corners."""
+
+    offsets: np.ndarray
+    labels: pl.Series
+    conf: np.ndarray
+    corners: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def parse(cells: pl.Series) -> Objects | str:
+    """The objects of string cells without nulls, or why the reference's parser fails."""
+    lists = python_split(cells)
+    counts = lists.list.len().to_numpy().astype(np.int64)
+    if (counts % WIDTH).any():
+        return "list index out of range"
+    offsets = np.zeros(counts.size + 1, dtype=np.int64)
+    np.cumsum(counts // WIDTH, out=offsets[1:])
+    tokens = lists.explode().drop_nulls()
+    # One float() pass over every numeric token (all but each object's first).
+    numeric = tokens.filter(pl.int_range(tokens.len(), eager=True) % WIDTH != 0)
+    values, failed = python_floats(numeric)
+    if failed >= 0:
+        return f"Could not parse PredictionString: could not convert string to float: {numeric[failed]!r}"
+    numbers = values.reshape(-1, WIDTH - 1).T
+    conf, x0, y0, x1, y1 = (np.ascontiguousarray(v) for v in numbers)
+    return Objects(offsets, tokens.gather_every(WIDTH, 0), conf, (x0, y0, x1, y1))
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedAnswers:
+    sorted: SortedAnswers
+    boxes: Objects
+    classes: Vocabulary
+    codes: np.ndarray
+
+
+def _row_orders(objects: Objects, n_classes: int) -> np.ndarray:
+    """Positions of each row's predictions after the reference's in-place sorts (one row shared
+    by every class unless a confidence is NaN)."""
+    conf = objects.conf
+    n = conf.size
+    rows = np.repeat(np.arange(objects.offsets.size - 1), np.diff(objects.offsets))
+    # Stable descending within each row: lexsort is stable, -conf puts larger first.
+    base = np.lexsort((-conf, rows)).astype(np.int64)
+    nan_rows = np.unique(rows[np.isnan(conf)])
+    if nan_rows.size == 0 or n_classes == 0:
+        return base.reshape(1, n)
+    order = np.tile(base, (max(n_classes, 1), 1))
+    for r in nan_rows.tolist():
+        lo, hi = int(objects.offsets[r]), int(objects.offsets[r + 1])
+        keys = conf[lo:hi].tolist()
+        current = list(range(lo, hi))
+        for c in range(n_classes):
+            current.sort(key=lambda j: keys[j - lo], reverse=True)
+            order[c, lo:hi] = current
+    return order
+
+
+@dataclass(frozen=True, slots=True)
+class SiimCovidGrader:
+    def prepare_answers(self, answers: Table) -> PreparedAnswers:
+        require_answer_columns(answers, ID, TARGET)
+        prepared = sorted_answers(answers, ID, TARGET)
+        target = prepared.target
+        if kind(target) != "str" or target.null_count():
+            raise InvalidAnswersError("answers' PredictionString must be strings")
+        boxes = parse(target.cast(pl.String))
+        if isinstance(boxes, str):
+            raise InvalidAnswersError(boxes)
+        classes = Vocabulary.of(boxes.labels.unique().sort())
+        return PreparedAnswers(prepared, boxes, classes, classes.code(boxes.labels))
+
+    def score(self, submission: Table, answers: PreparedAnswers) -> float | np.float64:
+        n = answers.sorted.ids.len()
+        if submission.height != n:
+            raise InvalidSubmissionError("Submission and answers must have the same length")
+        if ID not in submission.columns:
+            raise InvalidSubmissionError("Submission must have an 'Id' column")
+        if TARGET not in submission.columns:
+            raise InvalidSubmissionError("Submission must have a 'PredictionString' column")
+        order = answers.sorted.index.order(submission.frame[ID])
+        if order is not None:
+            cells = submission.frame[TARGET].gather(order)
+        else:
+            frame, ids_match = answers.sorted.sort_submission(
+                submission.frame.select(ID, TARGET), ID
+            )
+            if not ids_match:
+                raise InvalidSubmissionError("Submission and answers must have the same ids")
+            cells = frame[TARGET]
+        if kind(cells) != "str" or cells.null_count():
+            # NaN or a number has no .strip(): AttributeError, a rejection.
+            raise InvalidSubmissionError("PredictionString cells must be strings")
+        preds = parse(cells.cast(pl.String))
+        if isinstance(preds, str):
+            raise InvalidSubmissionError(preds)
+        n_classes = answers.classes.labels.len()
+        if n_classes == 0:
+            return 0.0
+        truth = answers.boxes
+        y_true, y_score, offsets = greedy_match_pairs(
+            truth.offsets, answers.codes, *truth.corners,
+            preds.offsets, answers.classes.code(preds.labels), preds.conf, *preds.corners,
+            _row_orders(preds, n_classes), n_classes, 0.5,
+        )
+        aps = []
+        for c in range(n_classes):
+            t = y_true[offsets[c] : offsets[c + 1]]
+            s = y_score[offsets[c] : offsets[c + 1]]
+            if t.all():
+                raise InvalidSubmissionError(
+                    "y_true is all 1s; this shouldn't happen and will result in undefined AP"
+                )
+            if not np.isfinite(s).all():
+                raise InvalidSubmissionError("Input contains NaN or infinity.")
+            aps.append(np.float64(binary_average_precision(t, s)))
+        return np.mean(aps)
+
+
+GRADER = SiimCovidGrader()

@@ -1,0 +1,48 @@
+"""binary_average_precision against scikit-learn's average_precision_score, bit for bit."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlebench_fast.kernels.precision_recall import binary_average_precision
+
+sklearn_metrics = pytest.importorskip("sklearn.metrics")
+
+# Few distinct scores make ties (and -0.0 next to 0.0) common.
+score = st.one_of(st.sampled_from([0.0, -0.0, 0.5, 1.0, 0.25]), st.floats(-1e6, 1e6))
+pairs = st.lists(st.tuples(st.integers(0, 1), score), min_size=1, max_size=60)
+
+
+def reference(y_true, y_score):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return sklearn_metrics.average_precision_score(y_true, y_score)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pairs)
+def test_matches_sklearn(data):
+    y_true = np.array([t for t, _ in data], dtype=np.int64)
+    y_score = np.array([s for _, s in data], dtype=np.float64)
+    expected = reference(y_true, y_score)
+    got = binary_average_precision(y_true, y_score)
+    assert np.float64(got).tobytes() == np.float64(expected).tobytes()
+
+
+def test_large_and_constant():
+    rng = np.random.default_rng(0)
+    y_true = rng.integers(0, 2, 100_000)
+    for y_score in (rng.random(100_000), np.round(rng.random(100_000), 2), np.zeros(100_000)):
+        assert binary_average_precision(y_true, y_score) == reference(y_true, y_score)
+
+
+def test_no_positive_is_negative_zero():
+    y_true = np.zeros(5, dtype=np.int64)
+    y_score = np.arange(5.0)
+    got = binary_average_precision(y_true, y_score)
+    assert np.float64(got).tobytes() == np.float64(reference(y_true, y_score)).tobytes()
