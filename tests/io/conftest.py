@@ -1,4 +1,5 @@
-"""Every read_csv test runs once per reader: the native fast path and the Polars path."""
+"""Every read_csv test runs once per reader: the native fast path, the Polars path, and the
+Polars path of a file checked through a memory map (``mapped``, for big files, here every one)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,12 @@ import pytest
 from mlebench_fast.io import csv as csv_module
 
 
-@pytest.fixture(params=["fast", "polars"], autouse=True)
+@pytest.fixture(params=["fast", "polars", "mapped"], autouse=True)
 def reader(request, monkeypatch):
     """``fast``: the native path takes every file it accepts; ``polars``: it takes none."""
+    if request.param == "mapped":
+        monkeypatch.setattr(csv_module, "MAPPED_MIN_BYTES", 0)
+        monkeypatch.setattr(csv_module, "READER", "polars")
+        return "polars"
     monkeypatch.setattr(csv_module, "READER", request.param)
     return request.param

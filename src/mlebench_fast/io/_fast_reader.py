@@ -20,6 +20,11 @@ _BOM = b"\xef\xbb\xbf"
 _STRING_VIEW = pa.string_view()
 
 
+def plain_ascii(data) -> bool:
+    """Whether the bytes-like ``data`` is ASCII without NUL, CR or double quote."""
+    return _native.plain_ascii(data)
+
+
 def read_columns(data: bytes) -> tuple[list[str], list[pl.Series]] | None:
     """The header's fields and the table's columns (unnamed), or None: not handled here."""
     if not _native.valid_bytes(data):
