@@ -160,3 +160,25 @@ def test_gathered_equal():
     assert G.gathered_equal(values, rows, np.array([3, 5, 9]))
     assert not G.gathered_equal(values, rows, np.array([3, 5, 8]))
     assert not G.gathered_equal(values, rows[:2], np.array([3, 5, 9]))
+
+
+@pytest.mark.parametrize("n", [1, 5, 8192, 8193, 300_000])
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_angular_terms_equal_the_plain_kernel(n, threads):
+    rng = np.random.default_rng(n)
+    a = rng.uniform(-7, 7, (4, n))
+    a[2, : n // 3] = a[0, : n // 3]  # identical directions: arccos of rounding noise
+    a[3, : n // 3] = a[1, : n // 3]
+    terms = G.direction_terms(a[0], a[1])
+    got = G.mean_angular_distance_terms(terms, a[2], a[3], threads=threads)
+    assert type(got) is np.float64
+    assert got == G.mean_angular_distance(a[0], a[1], a[2], a[3])
+    rows = rng.permutation(n).astype(np.int64)
+    got = G.mean_angular_distance_terms(terms, a[2], a[3], rows, threads=threads)
+    assert got == G.mean_angular_distance(a[0], a[1], a[2], a[3], rows)
+    np.testing.assert_array_equal(terms, [np.sin(a[0]), np.cos(a[0]), np.sin(a[1]), np.cos(a[1])])
+
+
+def test_angular_terms_empty_is_nan():
+    empty = np.empty(0)
+    assert np.isnan(G.mean_angular_distance_terms(G.direction_terms(empty, empty), empty, empty))

@@ -18,6 +18,7 @@ and sums follow numpy's pairwise order (:mod:`mlebench_fast.kernels.summation`).
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -167,3 +168,92 @@ def gathered_equal(values, rows, reference):
         if values[rows[i]] != reference[i]:
             return False
     return True
+
+
+@kernel
+def direction_terms(azimuth, zenith):
+    """Rows sin(azimuth), cos(azimuth), sin(zenith), cos(zenith): the answers' half of the
+    angular-distance trigonometry, computed once per answers file (the same libm calls as the
+    kernel makes, so the terms are the ones it would compute)."""
+    n = azimuth.shape[0]
+    out = np.empty((4, n), dtype=np.float64)
+    for i in range(n):
+        out[0, i] = math.sin(azimuth[i])
+        out[1, i] = math.cos(azimuth[i])
+        out[2, i] = math.sin(zenith[i])
+        out[3, i] = math.cos(zenith[i])
+    return out
+
+
+@kernel
+def _angular_chunk_sums(terms, az_pred, zen_pred, rows, first, last, sums):
+    # sums[c]: the pairwise sum of chunk c (CHUNK sorted-answers positions) for c in
+    # [first, last); the chunks are independent, so threads can share them out. A chunk's
+    # predictions are gathered first in a loop of loads only, so the random reads overlap
+    # instead of waiting behind the trigonometry (3.7 s -> 1.5 s at 13M rows).
+    n = terms.shape[1]
+    gather = rows.shape[0] > 0
+    buf = np.empty(CHUNK, dtype=np.float64)
+    gaz = np.empty(CHUNK if gather else 0, dtype=np.float64)
+    gzen = np.empty(CHUNK if gather else 0, dtype=np.float64)
+    for c in range(first, last):
+        start = c * CHUNK
+        m = min(CHUNK, n - start)
+        if gather:
+            for j in range(m):
+                r = rows[start + j]
+                gaz[j] = az_pred[r]
+                gzen[j] = zen_pred[r]
+        for j in range(m):
+            i = start + j
+            if gather:
+                ap = gaz[j]
+                zp = gzen[j]
+            else:
+                ap = az_pred[i]
+                zp = zen_pred[i]
+            sa2 = math.sin(ap)
+            ca2 = math.cos(ap)
+            sz2 = math.sin(zp)
+            cz2 = math.cos(zp)
+            p = terms[2, i] * sz2 * (terms[1, i] * ca2 + terms[0, i] * sa2) + (terms[3, i] * cz2)
+            if p < -1.0:
+                p = -1.0
+            elif p > 1.0:
+                p = 1.0
+            buf[j] = abs(math.acos(p))
+        sums[c] = pairwise_sum(buf, 0, m, 0.0)
+
+
+def mean_angular_distance_terms(
+    terms: np.ndarray,
+    az_pred: np.ndarray,
+    zen_pred: np.ndarray,
+    rows: np.ndarray | None = None,
+    threads: int = 1,
+) -> np.float64:
+    """:func:`mean_angular_distance` with the answers given as :func:`direction_terms`, on up to
+    ``threads`` threads (the chunk sums are added in order afterwards, so the result does not
+    depend on the thread count)."""
+    n = terms.shape[1]
+    if n == 0:
+        return np.float64(np.nan)
+    index = np.empty(0, dtype=np.int64) if rows is None else rows
+    chunks = -(-n // CHUNK)
+    sums = np.empty(chunks, dtype=np.float64)
+    parts = max(1, min(threads, chunks // 16))
+    bounds = [chunks * k // parts for k in range(parts + 1)]
+    if parts == 1:
+        _angular_chunk_sums(terms, az_pred, zen_pred, index, 0, chunks, sums)
+    else:
+        with ThreadPoolExecutor(parts) as pool:
+            list(pool.map(
+                lambda k: _angular_chunk_sums(
+                    terms, az_pred, zen_pred, index, bounds[k], bounds[k + 1], sums
+                ),
+                range(parts),
+            ))
+    total = 0.0
+    for value in sums.tolist():
+        total += value
+    return np.float64(total / n)
