@@ -110,3 +110,55 @@ def test_read_only_inputs() -> None:
     for array in (codes, offsets):
         array.setflags(write=False)
     assert micro_f1_score(codes, offsets, codes, offsets, 2) == np.float64(1.0)
+
+
+# ---------------------------------------------------------------- ClassTable: tokens from text
+
+from mlebench_fast.kernels.multilabel_f1 import ClassTable  # noqa: E402
+
+SEPARATORS = [" ", "  ", "\t", "\n", "\r\n", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0",
+              "\u1680", "\u2000", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
+              "\u200b", "\u180e", "\u00e9", "\u2030"]
+WORDS = ["a", "bb", "c#", "1", "é", "日本", "tag-1234567890", "tag-1234567891", "ab", "ba", ""]
+
+
+def _buffers(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    encoded = [s.encode() for s in strings]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    return offsets, np.frombuffer(b"".join(encoded) or b"\0", dtype=np.uint8)
+
+
+@st.composite
+def texts(draw):
+    rows = draw(st.lists(
+        st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=8),
+        min_size=1, max_size=25,
+    ))
+    return ["".join(parts) for parts in rows]
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=texts(), truth_rows=texts(), known=st.sets(st.sampled_from(WORDS[:-1]), min_size=0))
+def test_class_table_splits_as_python_and_scores_as_sklearn(rows, truth_rows, known) -> None:
+    classes = sorted(known)
+    table = ClassTable(*_buffers(classes))
+    codes, offsets = table.split_codes(*_buffers(rows))
+    for r, text in enumerate(rows):
+        want = [classes.index(t) if t in classes else -1 for t in text.split()]
+        assert codes[offsets[r] : offsets[r + 1]].tolist() == want, text
+    n = min(len(rows), len(truth_rows))
+    rows, truth_rows = rows[:n], truth_rows[:n]
+    true_codes, true_offsets = table.split_codes(*_buffers(truth_rows))
+    positions = np.random.default_rng(n).permutation(n)
+    shuffled = [""] * n
+    for i, p in enumerate(positions):
+        shuffled[i] = rows[p]
+    got = outcome(table.micro_f1, *_buffers(shuffled), positions, true_codes, true_offsets,
+                  len(classes))
+    want = sk_outcome(reference, [t.split() for t in truth_rows], [t.split() for t in rows], classes)
+    assert got[0] == want[0], (got, want)
+    if got[0] == "ok":
+        assert type(got[1]) is type(want[1]) and got[1] == want[1]
+    else:
+        assert got[1] == want[1]

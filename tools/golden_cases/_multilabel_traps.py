@@ -26,7 +26,7 @@ def multilabel_cases(ctx: Context, target: str, unknown: str) -> dict[str, bytes
         return set_cells(base, target, rows, values)
 
     tf = text(perfect)
-    return {
+    cases = {
         "labels_reversed": every(reversed_labels),
         "labels_repeated": every(labels + " " + labels),
         "first_label_only": every(first),
@@ -58,6 +58,10 @@ def multilabel_cases(ctx: Context, target: str, unknown: str) -> dict[str, bytes
         "numbers_with_empty": every(pl.when(idx == 1).then(None).otherwise(idx.cast(pl.String))),
         "floats_as_labels": every(pl.lit("1.5")),
         "answers_as_submission": to_csv_bytes(ctx.answers),
-        "ids_upper_case": to_csv_bytes(perfect.with_columns(pl.col(ctx.id_col).str.to_uppercase())),
         "labels_column_first": to_csv_bytes(noisy.select(target, ctx.id_col)),
     }
+    if perfect[ctx.id_col].dtype == pl.String:
+        cases["ids_upper_case"] = to_csv_bytes(
+            perfect.with_columns(pl.col(ctx.id_col).str.to_uppercase())
+        )
+    return cases

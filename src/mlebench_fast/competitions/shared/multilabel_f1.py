@@ -31,11 +31,12 @@ import polars as pl
 
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.kernels.multilabel_f1 import micro_f1_score
+from mlebench_fast.kernels.multilabel_f1 import ClassTable
+from mlebench_fast.kernels.strings import string_buffers
 from mlebench_fast.validation.alignment import IdIndex, sort_and_match
 from mlebench_fast.validation.answers import require_answer_columns
 from mlebench_fast.validation.frames import fillna_empty, fillna_empty_is_all_str, sort_table
-from mlebench_fast.validation.labels import CodedLists, Vocabulary, code_python_split
+from mlebench_fast.validation.labels import CodedLists
 from mlebench_fast.validation.python_text import python_split
 
 _NOT_STRINGS = "Can only use .str accessor with string values!"
@@ -46,7 +47,7 @@ class CodedAnswers:
     """The answers sorted by id, their label sets coded against the classes."""
 
     index: IdIndex
-    vocabulary: Vocabulary
+    classes: ClassTable
     n_classes: int
     truth: CodedLists
     # Why every submission fails with these answers (the reference raises after its checks).
@@ -73,19 +74,17 @@ class MultiLabelF1ById:
             labels = pl.Series(labels.name, [""] * labels.len(), dtype=pl.String)
         labels = fillna_empty(labels)
         tokens = python_split(labels)
-        flat = tokens.explode().drop_nulls()
-        vocabulary = Vocabulary.of(flat)
-        n_classes = vocabulary.labels.len()
+        distinct = tokens.explode().drop_nulls().unique(maintain_order=True)
+        classes = ClassTable(*string_buffers(distinct))
+        n_classes = classes.n_classes
         if broken is None and self.nan_class_from_empty_rows and (tokens.list.len() == 0).any():
             if n_classes:
                 broken = TypeError("'<' not supported between instances of 'str' and 'float'")
             n_classes += 1  # the NaN class: no token ever matches it
-        offsets = np.zeros(labels.len() + 1, dtype=np.int64)
-        np.cumsum(tokens.list.len().to_numpy(), out=offsets[1:])
-        truth = CodedLists(vocabulary.code(flat), offsets)
+        truth = CodedLists(*classes.split_codes(*string_buffers(labels)))
         return CodedAnswers(
             index=IdIndex.of(frame[self.id_column]),
-            vocabulary=vocabulary,
+            classes=classes,
             n_classes=n_classes,
             truth=truth,
             broken=broken,
@@ -98,18 +97,27 @@ class MultiLabelF1ById:
             raise InvalidSubmissionError(self.missing_labels)
         if submission.height != answers.index.ids.len():
             raise InvalidSubmissionError(self.wrong_length)
-        ordered, matched = sort_and_match(
-            submission.frame, self.id_column, answers.index, columns=[self.label_column]
-        )
-        if not matched:
-            raise InvalidSubmissionError(self.ids_differ)
+        rows = submission.height
+        order = answers.index.order(submission.frame[self.id_column])
+        if order is None:
+            ordered, matched = sort_and_match(
+                submission.frame, self.id_column, answers.index, columns=[self.label_column]
+            )
+            if not matched:
+                raise InvalidSubmissionError(self.ids_differ)
+            labels = ordered[self.label_column]
+            positions = np.arange(rows, dtype=np.int64)
+        else:  # row order[k] sorts to position k: score each row in place against its position
+            labels = submission.frame[self.label_column]
+            positions = np.empty(rows, dtype=np.int64)
+            positions[order] = np.arange(rows, dtype=np.int64)
         if answers.broken is not None:
             raise answers.broken
-        labels = ordered[self.label_column]
         if not fillna_empty_is_all_str(labels):
             raise AttributeError(_NOT_STRINGS)
-        predicted = code_python_split(fillna_empty(labels), answers.vocabulary)
+        # A null reads as an empty row, as fillna("") makes it.
+        offsets, data = string_buffers(labels if labels.dtype == pl.String else fillna_empty(labels))
         truth = answers.truth
-        return micro_f1_score(
-            truth.codes, truth.offsets, predicted.codes, predicted.offsets, answers.n_classes
+        return answers.classes.micro_f1(
+            offsets, data, positions, truth.codes, truth.offsets, answers.n_classes
         )
