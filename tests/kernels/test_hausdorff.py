@@ -40,7 +40,8 @@ def _slice_runs(volume: np.ndarray):
         stops += np.flatnonzero(edges == -1).tolist()
         offsets.append(len(starts))
     as_i64 = lambda v: np.asarray(v, dtype=np.int64)  # noqa: E731
-    return as_i64(offsets), as_i64(starts), as_i64(stops), np.arange(volume.shape[0], dtype=np.int64)
+    slices = np.arange(volume.shape[0], dtype=np.int64)
+    return as_i64(offsets), as_i64(starts), as_i64(stops), slices
 
 
 def _ours(pred: np.ndarray, true: np.ndarray) -> float:
@@ -57,7 +58,8 @@ points = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(points, points, st.tuples(st.integers(1, 8), st.integers(1, 12), st.integers(1, 12)))
 def test_points_match_scipy_bit_for_bit(a, b, shape):
-    assert points_directed_hausdorff(np.array(a), np.array(b), shape) == _scipy_directed(a, b, shape)
+    expected = _scipy_directed(a, b, shape)
+    assert points_directed_hausdorff(np.array(a), np.array(b), shape) == expected
 
 
 

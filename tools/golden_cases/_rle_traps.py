@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
 def rle_traps(n: int) -> dict[str, str]:
     """Trap name -> RLE cell text (CSV-ready) for one row of an ``n``-pixel image."""
     q = max(n // 4, 3)
@@ -18,7 +21,7 @@ def rle_traps(n: int) -> dict[str, str]:
         "rle_negative_length": f"{q} -5",
         "rle_float_tokens": f"{q}.0 2",
         "rle_plus_sign_and_underscore": f"+{q} 1_0",
-        "rle_unicode_digits": f'"{str(q).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))} 2"',
+        "rle_unicode_digits": f'"{str(q).translate(ARABIC_INDIC)} 2"',
         "rle_past_image_end": f"{n - 2} 50",
         "rle_start_beyond_image": f"{n + 5} 3",
         "rle_start_at_last_pixel": f"{n} 1",

@@ -19,15 +19,20 @@ def extra_cases(ctx: Context) -> dict[str, bytes]:
     # A run sized for the largest image but put on the smallest: cut at the smaller image's end.
     sizes = (answers["height_pixels"] * answers["width_pixels"]).to_list()
     small = min(range(len(sizes)), key=sizes.__getitem__)
-    out["rle_sized_for_another_image"] = set_cells(perfect, "predicted", [small], [f"1 {max(sizes)}"])
+    out["rle_sized_for_another_image"] = set_cells(
+        perfect, "predicted", [small], [f"1 {max(sizes)}"]
+    )
     out["all_empty_masks"] = to_csv_bytes(
         perfect.with_columns(pl.lit(None, dtype=pl.String).alias("predicted"))
     )
     out["all_full_masks"] = to_csv_bytes(
         perfect.with_columns(pl.Series("predicted", [f"1 {s}" for s in sizes]))
     )
-    out["numeric_predicted_column"] = to_csv_bytes(perfect.with_columns(pl.lit("12").alias("predicted")))
-    out["predicted_bool_column"] = to_csv_bytes(perfect.with_columns(pl.lit(True).alias("predicted")))
+    def constant(value: object) -> bytes:
+        return to_csv_bytes(perfect.with_columns(pl.lit(value).alias("predicted")))
+
+    out["numeric_predicted_column"] = constant("12")
+    out["predicted_bool_column"] = constant(True)
     out["one_prediction_empty"] = set_cells(perfect, "predicted", [1], [""])
     out["one_prediction_one_pixel"] = set_cells(perfect, "predicted", [1], ["1 1"])
     out["columns_reordered"] = to_csv_bytes(noisy.select("predicted", "id"))

@@ -28,7 +28,10 @@ def extra_cases(ctx: Context) -> dict[str, bytes]:
     out["all_full_masks"] = to_csv_bytes(
         perfect.with_columns(pl.Series("predicted", [f"1 {s}" for s in sizes]))
     )
-    out["numeric_predicted_column"] = to_csv_bytes(perfect.with_columns(pl.lit("12").alias("predicted")))
+    def constant(value: object) -> bytes:
+        return to_csv_bytes(perfect.with_columns(pl.lit(value).alias("predicted")))
+
+    out["numeric_predicted_column"] = constant("12")
     out["missing_class_column"] = to_csv_bytes(noisy.drop("class"))
     out["class_column_garbage"] = to_csv_bytes(noisy.with_columns(pl.lit("x").alias("class")))
     out["columns_reordered"] = to_csv_bytes(noisy.select("predicted", "id", "class"))
@@ -54,7 +57,9 @@ def extra_cases(ctx: Context) -> dict[str, bytes]:
     # A slice's class row moved to another case-day with another image size: shapes differ.
     out["row_id_from_other_case_day"] = set_cells(perfect, "id", [0], [ids[other]])
     out["numeric_id"] = set_cells(perfect, "id", [0], ["12"])
-    out["all_numeric_ids"] = to_csv_bytes(perfect.with_columns(pl.Series("id", range(perfect.height))))
+    out["all_numeric_ids"] = to_csv_bytes(
+        perfect.with_columns(pl.Series("id", range(perfect.height)))
+    )
     # One case-day predicted 11x too large, one left empty, one exactly right.
     big = [f"1 {s}" if d == first_day else p
            for s, d, p in zip(sizes, days, perfect["predicted"].to_list(), strict=True)]
@@ -65,7 +70,7 @@ def extra_cases(ctx: Context) -> dict[str, bytes]:
     one = [p if d == last_day else None for d, p in zip(days, perfect["predicted"].to_list(),
                                                         strict=True)]
     out["only_one_case_day"] = to_csv_bytes(perfect.with_columns(pl.Series("predicted", one)))
-    out["one_pixel_everywhere"] = to_csv_bytes(perfect.with_columns(pl.lit("1 1").alias("predicted")))
+    out["one_pixel_everywhere"] = constant("1 1")
     return out
 
 

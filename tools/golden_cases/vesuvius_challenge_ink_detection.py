@@ -1,4 +1,4 @@
-"""Golden cases of vesuvius-challenge-ink-detection: rows paired by position, row-major RLE quirks."""
+"""Golden cases of vesuvius-challenge-ink-detection: rows paired by position, RLE quirks."""
 
 from __future__ import annotations
 
@@ -24,7 +24,9 @@ def extra_cases(ctx: Context) -> dict[str, bytes]:
         perfect.with_columns(pl.Series("Predicted", [f"1 {s}" for s in sizes]))
     )
     out["one_pixel_each"] = to_csv_bytes(perfect.with_columns(pl.lit("1 1").alias("Predicted")))
-    out["numeric_predicted_column"] = to_csv_bytes(perfect.with_columns(pl.lit("12").alias("Predicted")))
+    out["numeric_predicted_column"] = to_csv_bytes(
+        perfect.with_columns(pl.lit("12").alias("Predicted"))
+    )
     out["columns_reordered"] = to_csv_bytes(noisy.select("Predicted", "Id"))
     out["rows_reversed"] = to_csv_bytes(noisy.reverse())
     out["id_uppercase"] = set_cells(noisy, "Id", [0], ["A"])

@@ -47,7 +47,8 @@ class HubmapAnswers:
 
 
 def dice_scores(truth: Runs, predicted: Runs, both_empty_value: float) -> np.ndarray:
-    """``dice_coefficient`` of each row pair (float64; ``both_empty_value`` where both are empty)."""
+    """``dice_coefficient`` of each row pair (float64; ``both_empty_value`` where both are
+    empty)."""
     inter = intersection_sizes(truth, predicted)
     union = truth.areas() + predicted.areas()
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -89,7 +90,7 @@ class HubmapGrader:
         predicted = submission.frame["predicted"]
         predicted = predicted[pandas_sort_indices(submission.frame[ID])]
         if not fillna_empty_is_all_str(predicted):
-            # rle_decode's own assert; it escapes the grader, which the harness turns into a rejection.
+            # rle_decode's own assert; it escapes the grader: a rejection.
             raise InvalidSubmissionError("Expected a string in every predicted cell.")
         masks = decode_rle_column(fillna_empty(predicted), answers.n_pixels)
         return np.mean(dice_scores(answers.masks, masks, 1.0))

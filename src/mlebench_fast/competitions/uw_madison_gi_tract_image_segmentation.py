@@ -93,7 +93,10 @@ def group_volumes(ids: pl.Series, masks: Runs, heights: np.ndarray, widths: np.n
     if (per_slice["h_min"] != per_slice["h_max"]).any() or (
         per_slice["w_min"] != per_slice["w_max"]
     ).any():
-        msg = "setting an array element with a sequence. The requested array has an inhomogeneous shape"
+        msg = (
+            "setting an array element with a sequence. The requested array has an "
+            "inhomogeneous shape"
+        )
         raise ShapeMismatchError(msg)
     rows = frame["row"].to_numpy()
     counts = per_slice["row"].list.len().to_numpy()
@@ -151,9 +154,8 @@ class UwMadisonGrader:
             if column not in answers.columns:
                 raise InvalidAnswersError(f"{column} column not found in answers")
         frame = answers.frame
-        if kind(frame["image_height"]) not in ("int", "float") or kind(frame["image_width"]) not in (
-            "int", "float"
-        ):
+        numeric = ("int", "float")
+        if kind(frame["image_height"]) not in numeric or kind(frame["image_width"]) not in numeric:
             raise InvalidAnswersError("Expected numeric image_height and image_width.")
         # astype(int) truncates toward zero.
         heights = frame["image_height"].cast(pl.Float64).to_numpy().astype(np.int64)
@@ -197,7 +199,7 @@ class UwMadisonGrader:
         dice[union == 0] = np.nan
         distances = hausdorff_distances(volumes, answers.volumes)
         with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)  # nanmean of nothing: NaN, as numpy says
+            warnings.simplefilter("ignore", RuntimeWarning)  # nanmean of nothing: NaN
             dice_mean = np.nanmean(dice)
             hausdorff_mean = np.nanmean(distances)
         return DICE_WEIGHT * dice_mean + HAUSDORFF_WEIGHT * (1 - hausdorff_mean)

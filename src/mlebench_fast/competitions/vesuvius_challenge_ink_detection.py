@@ -78,7 +78,8 @@ class VesuviusGrader:
             raise InvalidAnswersError("Expected 'Predicted' column in answer to be a string.")
         if kind(frame["width"]) != "int" or kind(frame["height"]) != "int":
             raise InvalidAnswersError("Expected integer width and height in the answers.")
-        n_pixels = frame["width"].cast(pl.Int64).to_numpy() * frame["height"].cast(pl.Int64).to_numpy()
+        widths = frame["width"].cast(pl.Int64).to_numpy()
+        n_pixels = widths * frame["height"].cast(pl.Int64).to_numpy()
         masks = decode_rle_column(rles, n_pixels.astype(np.int64))
         return VesuviusAnswers(frame["Id"], n_pixels.astype(np.int64), masks, masks.areas())
 

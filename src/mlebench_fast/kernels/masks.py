@@ -183,7 +183,8 @@ def decode_rle_column(rles: StringColumn, n_pixels: int | np.ndarray) -> Runs:
         row_pixels = None
     else:
         row_pixels = np.ascontiguousarray(n_pixels, dtype=np.int64)
-        status, run_offsets, starts, stops = load("rle").decode_runs_sized(offsets, data, row_pixels)
+        decoded = load("rle").decode_runs_sized(offsets, data, row_pixels)
+        status, run_offsets, starts, stops = decoded
     bad = np.flatnonzero(status)
     if bad.size == 0:
         return Runs(run_offsets, starts, stops, n_pixels)

@@ -61,7 +61,9 @@ def grid_blobs(
     return Blobs.concat(*parts)
 
 
-def jitter(blobs: Blobs, shift: float, scale: float, drop: float, rng: np.random.Generator) -> Blobs:
+def jitter(
+    blobs: Blobs, shift: float, scale: float, drop: float, rng: np.random.Generator
+) -> Blobs:
     """A plausible prediction: centres moved by up to ``shift`` pixels, radii scaled by up to
     ``scale``, a share ``drop`` of the ellipses missed."""
     n = blobs.cy.size
@@ -85,9 +87,11 @@ def blob_runs(
     w = widths[blobs.image]
     # Runs go along the fast axis: y (down a column) for F, x (along a row) for C.
     if order == "F":
-        slow_c, slow_r, fast_c, fast_r, slow_n, fast_n = blobs.cx, blobs.rx, blobs.cy, blobs.ry, w, h
+        slow_c, slow_r, slow_n = blobs.cx, blobs.rx, w
+        fast_c, fast_r, fast_n = blobs.cy, blobs.ry, h
     else:
-        slow_c, slow_r, fast_c, fast_r, slow_n, fast_n = blobs.cy, blobs.ry, blobs.cx, blobs.rx, h, w
+        slow_c, slow_r, slow_n = blobs.cy, blobs.ry, h
+        fast_c, fast_r, fast_n = blobs.cx, blobs.rx, w
     lo = np.clip(np.ceil(slow_c - slow_r), 0, slow_n).astype(np.int64)
     hi = np.clip(np.floor(slow_c + slow_r) + 1, 0, slow_n).astype(np.int64)
     count = np.maximum(hi - lo, 0)
@@ -123,7 +127,9 @@ def merge_runs(
     return image[new], starts[new], out_stop
 
 
-def rle_strings(image: np.ndarray, starts: np.ndarray, stops: np.ndarray, n_images: int) -> list[str]:
+def rle_strings(
+    image: np.ndarray, starts: np.ndarray, stops: np.ndarray, n_images: int
+) -> list[str]:
     """One 1-based "start length ..." string per image ("" for an empty one)."""
     pairs = pl.DataFrame({"image": image, "start": starts + 1, "length": stops - starts})
     joined = (

@@ -1,4 +1,4 @@
-"""hubmap-kidney-segmentation: glomeruli as ellipses on gigapixel kidney slides, column-major RLE."""
+"""hubmap-kidney-segmentation: glomeruli as ellipses on gigapixel slides, column-major RLE."""
 
 from __future__ import annotations
 
@@ -83,7 +83,8 @@ def _blobs_of(answers: pl.DataFrame, cell: int, rng: np.random.Generator) -> Blo
         y0 = start % h
         y1 = y0 + length
         cell_id = (x // cell) * (1 << 20) + (y0 // cell)
-        frame = pl.DataFrame({"c": cell_id, "x": x, "y0": y0, "y1": y1}).group_by("c").agg(
+        cells = pl.DataFrame({"c": cell_id, "x": x, "y0": y0, "y1": y1})
+        frame = cells.group_by("c", maintain_order=True).agg(
             pl.col("x").min().alias("x0"), pl.col("x").max().alias("x1"),
             pl.col("y0").min(), pl.col("y1").max(),
         )

@@ -84,7 +84,9 @@ def _rows_of(slices: pl.DataFrame, organs: dict) -> tuple[np.ndarray, ...]:
     first_slice = slices.with_row_index("pos").group_by("day", maintain_order=True).agg(
         pl.col("pos").first()
     )
-    start_of_day = dict(zip(first_slice["day"].to_list(), first_slice["pos"].to_list(), strict=True))
+    start_of_day = dict(
+        zip(first_slice["day"].to_list(), first_slice["pos"].to_list(), strict=True)
+    )
     depth = slices["depth"].to_numpy()
     day_start = np.array([start_of_day[d] for d in organs["day"].tolist()], dtype=np.int64)
     z0 = np.clip(np.ceil(organs["cz"] - organs["rz"]), 0, None).astype(np.int64)

@@ -100,7 +100,7 @@ def _truth_blobs(answers: pl.DataFrame, cell: int) -> Blobs:
         start, length = tokens[0::2] - 1, tokens[1::2]
         y, x0 = start // w, start % w
         frame = pl.DataFrame({"c": (y // cell) * (1 << 20) + x0 // cell, "y": y, "x0": x0,
-                              "x1": x0 + length}).group_by("c").agg(
+                              "x1": x0 + length}).group_by("c", maintain_order=True).agg(
             pl.col("y").min().alias("y0"), pl.col("y").max().alias("y1"),
             pl.col("x0").min(), pl.col("x1").max())
         y0, y1 = frame["y0"].to_numpy(), frame["y1"].to_numpy() + 1
