@@ -41,7 +41,10 @@ def _number(value: float | str) -> float:
 
 
 def _paths(cid: str, name: str) -> tuple[Path, Path]:
-    return GOLDEN / cid / "submissions" / f"{name}.csv", GOLDEN / cid / "answers.csv"
+    answers = GOLDEN / cid / "answers.jsonl"  # where the reference's answers are JSON lines
+    if not answers.is_file():
+        answers = GOLDEN / cid / "answers.csv"
+    return GOLDEN / cid / "submissions" / f"{name}.csv", answers
 
 
 def _same(ours: float | None, theirs: float, *, exact: bool) -> bool:
@@ -82,10 +85,11 @@ def test_verdict_and_score(cid: str, name: str, case: dict) -> None:
 
 @pytest.mark.parametrize(("cid", "name", "case"), GRADED, ids=_ids(GRADED))
 def test_raw_score_type(cid: str, name: str, case: dict) -> None:
-    from mlebench_fast.io import read_csv
+    from mlebench_fast.io import read_csv, read_jsonl
     from mlebench_fast.registry import get_competition
 
     sub, answers = _paths(cid, name)
     comp = get_competition(cid)
-    raw = comp.grader.score(read_csv(sub), comp.grader.prepare_answers(read_csv(answers)))
+    read_answers = read_jsonl if answers.suffix == ".jsonl" else read_csv
+    raw = comp.grader.score(read_csv(sub), comp.grader.prepare_answers(read_answers(answers)))
     assert type(raw).__name__ == case["raw_type"]

@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from _golden_cases import build_cases, golden_competition_ids
 
-from mlebench_fast.synthetic import write_csv
+from mlebench_fast.synthetic import write_answers
+from mlebench_fast.synthetic._answers import answers_suffix
 
 RUNNER = ROOT / "tools" / "_golden_runner.py"
 
@@ -35,7 +36,8 @@ def write_fixtures(cid: str, out: Path) -> list[dict]:
     comp_dir = out / cid
     if comp_dir.exists():
         shutil.rmtree(comp_dir)
-    write_csv(answers, comp_dir / "answers.csv")
+    answers_path = comp_dir / f"answers{answers_suffix(cid)}"  # .jsonl where the reference's are
+    write_answers(answers, answers_path)
     (comp_dir / "submissions").mkdir(parents=True)
     request = []
     for name, data in sorted(cases.items()):
@@ -45,7 +47,7 @@ def write_fixtures(cid: str, out: Path) -> list[dict]:
             {
                 "id": name,
                 "competition_id": cid,
-                "answers": str(comp_dir / "answers.csv"),
+                "answers": str(answers_path),
                 "submission": str(path),
             }
         )
@@ -90,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             cases[name] = res
         expected = {
             "competition_id": cid,
-            "answers": "answers.csv",
+            "answers": f"answers{answers_suffix(cid)}",
             "generated_by": "tools/make_golden.py (reference graders of openai/mle-bench)",
             "cases": cases,
         }

@@ -31,7 +31,7 @@ def main() -> None:
     parser.add_argument("--competitions", nargs="*", help="time only these ids (default: all)")
     args = parser.parse_args()
     sys.path.insert(0, str(args.reference_src))
-    from mlebench.utils import read_csv
+    from mlebench.utils import load_answers, read_csv
 
     results = json.loads(args.out.read_text()) if args.out.is_file() else {}
     for folder in sorted(p for p in args.data.glob("*/*") if (p / "submission.csv").is_file()):
@@ -39,10 +39,13 @@ def main() -> None:
         if args.competitions and competition_id not in args.competitions:
             continue
         grade = importlib.import_module(f"mlebench.competitions.{competition_id}.grade").grade
-        submission, answers = folder / "submission.csv", folder / "answers.csv"
+        submission = folder / "submission.csv"
+        answers = folder / "answers.jsonl"  # where the reference's answers are JSON lines
+        if not answers.is_file():
+            answers = folder / "answers.csv"
 
         def run(submission=submission, answers=answers, grade=grade):
-            return grade(read_csv(submission), read_csv(answers))
+            return grade(read_csv(submission), load_answers(answers))
 
         seconds = best_seconds(run, repeat=5, budget=60)
         results[competition_id] = {"reference_seconds": seconds, "score": float(run())}

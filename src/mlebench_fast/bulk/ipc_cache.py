@@ -54,6 +54,9 @@ def cache_answers(answers_path: Path, cache_dir: Path) -> AnswersRef:
     if ipc.exists():
         return AnswersRef(digest, str(answers_path), str(ipc), str(index) if index.exists() else None)
     table = read_jsonl(answers_path) if answers_path.suffix == ".jsonl" else read_csv(answers_path)
+    if not isinstance(table, Table):  # JSON-lines records: each worker reads the file itself
+        unstorable.touch()
+        return AnswersRef(digest, str(answers_path), None, None)
     frames = [table.frame] + ([table.index] if table.index is not None else [])
     if any(dtype == pl.Object for frame in frames for dtype in frame.dtypes):
         unstorable.touch()

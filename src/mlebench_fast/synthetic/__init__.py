@@ -12,6 +12,7 @@ import importlib.util
 from mlebench_fast.competitions.spec import grader_module_name
 from mlebench_fast.registry import list_competition_ids
 from mlebench_fast.synthetic._base import QUALITIES, Generator, Quality, random_hex
+from mlebench_fast.synthetic._answers import write_answers
 from mlebench_fast.synthetic._csv import to_csv_bytes, write_csv
 
 
@@ -46,5 +47,6 @@ __all__ = [
     "get_generator",
     "random_hex",
     "to_csv_bytes",
+    "write_answers",
     "write_csv",
 ]

@@ -22,6 +22,7 @@ import numpy as np
 
 from mlebench_fast.registry import get_competition
 from mlebench_fast.synthetic import generator_ids, get_generator
+from mlebench_fast.synthetic._answers import write_answers
 from mlebench_fast.synthetic._csv import write_csv
 
 # What an agent leaves behind, seed by seed: mostly a decent attempt, sometimes a broken file,
@@ -110,7 +111,7 @@ def build_suite(
         rng = _rng(seed, cid, 0)
         size = rows or gen.default_rows
         answers = gen.answers(min(size, max_rows) if max_rows else size, rng)
-        write_csv(answers, layout_data / comp.answers)
+        write_answers(answers, layout_data / comp.answers)  # CSV, or JSON lines (.jsonl)
         write_csv(gen.sample_submission(answers), layout_data / comp.sample_submission)
         write_csv(gen.leaderboard(rng), layout_lb / cid / "leaderboard.csv")
         for k in range(seeds):
