@@ -7,6 +7,7 @@ path it is given; nothing of the reference is copied or installed.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import logging
@@ -54,7 +55,9 @@ def main() -> None:
             continue
         answers = load_answers(Path(case["answers"]))
         try:
-            raw = graders[cid](submission, answers)
+            # Some graders print progress (vinbigdata, pycocotools): keep stdout for the JSON.
+            with contextlib.redirect_stdout(sys.stderr):
+                raw = graders[cid](submission, answers)
         except Exception as exc:  # noqa: BLE001 - the reference's Grader catches everything
             out.update(verdict="rejected", **_describe(exc))
             results.append(out)

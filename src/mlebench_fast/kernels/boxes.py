@@ -10,7 +10,14 @@ import numpy as np
 
 from mlebench_fast.kernels._jit import kernel
 
-__all__ = ["point_in_box_counts", "python_box_iou", "greedy_match_pairs"]
+__all__ = [
+    "point_in_box_counts",
+    "python_box_iou",
+    "greedy_match_pairs",
+    "coco_box_iou",
+    "coco_match",
+    "coco_precision",
+]
 
 
 @kernel
@@ -169,3 +176,116 @@ def greedy_match_pairs(
         out_off[c + 1] = dst + n
     total = out_off[n_classes]
     return y_true[:total].copy(), y_score[:total].copy(), out_off
+
+
+@kernel
+def _fmin(a, b):
+    # C's fmin/fmax: a NaN argument is ignored.
+    if a != a:
+        return b
+    if b != b:
+        return a
+    return a if a < b else b
+
+
+@kernel
+def _fmax(a, b):
+    if a != a:
+        return b
+    if b != b:
+        return a
+    return a if a > b else b
+
+
+@kernel
+def coco_box_iou(dx, dy, dw, dh, gx, gy, gw, gh):
+    """pycocotools' ``bbIou`` of an (x, y, w, h) detection and a non-crowd ground truth."""
+    w = _fmin(dw + dx, gw + gx) - _fmax(dx, gx)
+    if w <= 0:
+        return 0.0
+    h = _fmin(dh + dy, gh + gy) - _fmax(dy, gy)
+    if h <= 0:
+        return 0.0
+    i = w * h
+    return i / (dw * dh + gw * gh - i)
+
+
+@kernel
+def coco_match(
+    d_group, d_id, d_box, d_area, g_start, g_stop, g_id, g_box, g_ignore, threshold, area_lo, area_hi
+):
+    """``COCOeval.evaluateImg`` for one IoU threshold and one area range, every (image, category)
+    at once (no crowd ground truth).
+
+    Detections come grouped by (image, category), each group sorted by score and cut to maxDets;
+    group ``k`` spans ``d_group[k]:d_group[k + 1]`` and its ground truths ``g_start[k]:g_stop[k]``
+    (sorted with ignored ones last). Returns, per detection, the id of the ground truth it matched
+    (0 when none: an id of 0 is the same as no match, as in pycocotools) and its ignore flag.
+    A ground truth counts as taken only when the id of the detection that took it is > 0."""
+    n = d_id.shape[0]
+    dtm = np.zeros(n, dtype=np.float64)
+    dtig = np.zeros(n, dtype=np.bool_)
+    taken = np.zeros(g_id.shape[0], dtype=np.float64)
+    for k in range(d_group.shape[0] - 1):
+        a, b = g_start[k], g_stop[k]
+        for d in range(d_group[k], d_group[k + 1]):
+            if b > a:
+                best = threshold
+                m = -1
+                for g in range(a, b):
+                    if taken[g] > 0:
+                        continue
+                    if m > -1 and g_ignore[m] == 0 and g_ignore[g] == 1:
+                        break
+                    v = coco_box_iou(
+                        d_box[d, 0], d_box[d, 1], d_box[d, 2], d_box[d, 3],
+                        g_box[g, 0], g_box[g, 1], g_box[g, 2], g_box[g, 3],
+                    )
+                    if v < best:
+                        continue
+                    best = v
+                    m = g
+                if m > -1:
+                    dtig[d] = g_ignore[m] != 0
+                    dtm[d] = g_id[m]
+                    taken[m] = d_id[d]
+            if dtm[d] == 0 and (d_area[d] < area_lo or d_area[d] > area_hi):
+                dtig[d] = True
+    return dtm, dtig
+
+
+@kernel
+def coco_precision(cat_start, dtm, dtig, npig, rec_thrs):
+    """``COCOeval.accumulate``'s interpolated precision at each recall threshold, per category
+    (rows: recall thresholds, columns: categories; -1 where a category has no counted ground
+    truth). Category ``k``'s detections span ``cat_start[k]:cat_start[k + 1]`` in the
+    accumulation order (score-descending, stable)."""
+    n_cat = cat_start.shape[0] - 1
+    r = rec_thrs.shape[0]
+    out = -np.ones((r, n_cat), dtype=np.float64)
+    eps = np.spacing(1.0)
+    for k in range(n_cat):
+        if npig[k] == 0:
+            continue
+        lo, hi = cat_start[k], cat_start[k + 1]
+        nd = hi - lo
+        rc = np.empty(nd, dtype=np.float64)
+        pr = np.empty(nd, dtype=np.float64)
+        tp = 0.0
+        fp = 0.0
+        for i in range(nd):
+            d = lo + i
+            if not dtig[d]:
+                if dtm[d] != 0:
+                    tp += 1.0
+                else:
+                    fp += 1.0
+            rc[i] = tp / npig[k]
+            pr[i] = tp / (fp + tp + eps)
+        for i in range(nd - 1, 0, -1):
+            if pr[i] > pr[i - 1]:
+                pr[i - 1] = pr[i]
+        inds = np.searchsorted(rc, rec_thrs)
+        for j in range(r):
+            out[j, k] = pr[inds[j]] if inds[j] < nd else 0.0
+    return out
