@@ -15,6 +15,7 @@ import argparse
 import importlib
 import json
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +30,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT / "benchmarks" / ".data")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "reference.json")
     parser.add_argument("--competitions", nargs="*", help="time only these ids (default: all)")
+    parser.add_argument(
+        "--once", action="store_true", help="one timed run whose result is also the score (slow graders)"
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(args.reference_src))
     from mlebench.utils import load_answers, read_csv
@@ -47,8 +51,14 @@ def main() -> None:
         def run(submission=submission, answers=answers, grade=grade):
             return grade(read_csv(submission), load_answers(answers))
 
-        seconds = best_seconds(run, repeat=5, budget=60)
-        results[competition_id] = {"reference_seconds": seconds, "score": float(run())}
+        if args.once:
+            t0 = time.perf_counter()
+            score = float(run())
+            seconds = time.perf_counter() - t0
+        else:
+            seconds = best_seconds(run, repeat=5, budget=60)
+            score = float(run())
+        results[competition_id] = {"reference_seconds": seconds, "score": score}
         print(f"{competition_id}: {seconds * 1000:.2f} ms", flush=True)
     args.out.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
 

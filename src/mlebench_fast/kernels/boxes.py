@@ -6,9 +6,13 @@ whole file is graded in one call without per-row Python work.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from mlebench_fast.kernels._jit import kernel
+from mlebench_fast.kernels.geometry import convex_intersection_area, yaw_rectangle
+from mlebench_fast.kernels.summation import np_sum
 
 __all__ = [
     "point_in_box_counts",
@@ -17,6 +21,7 @@ __all__ = [
     "coco_box_iou",
     "coco_match",
     "coco_precision",
+    "lyft_sample_maps",
 ]
 
 
@@ -288,4 +293,159 @@ def coco_precision(cat_start, dtm, dtig, npig, rec_thrs):
         inds = np.searchsorted(rc, rec_thrs)
         for j in range(r):
             out[j, k] = pr[inds[j]] if inds[j] < nd else 0.0
+    return out
+
+
+@kernel
+def _box3d(i, cx, cy, cz, w, l, h, yaw, corners, zlo, zhi, vol):
+    # Box3D's checks: no NaN translation/size/rotation, every size > 0, orthogonal corners.
+    if cx[i] != cx[i] or cy[i] != cy[i] or cz[i] != cz[i]:
+        return False
+    if w[i] != w[i] or l[i] != l[i] or h[i] != h[i]:
+        return False
+    if not (math.cos(yaw[i] / 2.0) == math.cos(yaw[i] / 2.0)):
+        return False
+    if not (w[i] > 0 and l[i] > 0 and h[i] > 0):
+        return False
+    zlo[i] = cz[i] - h[i] / 2
+    zhi[i] = cz[i] + h[i] / 2
+    vol[i] = w[i] * l[i] * h[i]
+    return yaw_rectangle(cx[i], cy[i], w[i], l[i], yaw[i], corners[i])
+
+
+@kernel
+def lyft_sample_maps(
+    g_off, g_cls, g_cx, g_cy, g_cz, g_w, g_l, g_h, g_yaw,
+    p_off, p_order, p_cls, p_cx, p_cy, p_cz, p_w, p_l, p_h, p_yaw,
+    thresholds,
+):
+    """The reference's per-sample mAP at each IoU threshold (rows: samples; -inf marks a box
+    Box3D rejects: the caller rejects the submission).
+
+    Sample ``s`` owns ground truths ``g_off[s]:g_off[s+1]`` and predictions
+    ``p_off[s]:p_off[s+1]``; ``p_order`` lists each sample's predictions grouped by class code
+    (ascending) and, within a class, by score descending (the reference's ``sorted``). Classes are
+    codes in sorted-name order; a prediction of a class the sample has no ground truth of is never
+    boxed. IoU: BEV intersection area x height overlap over the volumes' union, clipped to [0, 1];
+    each prediction takes its best ground truth (first on ties) if the IoU is above the threshold
+    and that box is still free, else it is a false positive; AP is the area under the right-
+    maximised precision curve at each distinct recall."""
+    n_s = g_off.shape[0] - 1
+    n_t = thresholds.shape[0]
+    out = np.zeros((n_s, n_t), dtype=np.float64)
+    g_corners = np.empty((g_cls.shape[0], 4, 2), dtype=np.float64)
+    g_lo = np.empty(g_cls.shape[0], dtype=np.float64)
+    g_hi = np.empty(g_cls.shape[0], dtype=np.float64)
+    g_vol = np.empty(g_cls.shape[0], dtype=np.float64)
+    p_corners = np.empty((p_cls.shape[0], 4, 2), dtype=np.float64)
+    p_lo = np.empty(p_cls.shape[0], dtype=np.float64)
+    p_hi = np.empty(p_cls.shape[0], dtype=np.float64)
+    p_vol = np.empty(p_cls.shape[0], dtype=np.float64)
+    n_classes = 0
+    for i in range(g_cls.shape[0]):
+        n_classes = max(n_classes, g_cls[i] + 1)
+    present = np.zeros(n_classes, dtype=np.bool_)
+    gt_count = np.zeros(n_classes, dtype=np.int64)
+    for s in range(n_s):
+        g0, g1 = g_off[s], g_off[s + 1]
+        p0, p1 = p_off[s], p_off[s + 1]
+        for g in range(g0, g1):
+            present[g_cls[g]] = True
+            gt_count[g_cls[g]] += 1
+        k = 0
+        aps = np.zeros((n_classes, n_t), dtype=np.float64)
+        q = p0
+        for c in range(n_classes):
+            if not present[c]:
+                continue
+            # This class's predictions: a run of p_order (grouped by class, ascending).
+            while q < p1 and p_cls[p_order[q]] < c:
+                q += 1
+            q0 = q
+            while q < p1 and p_cls[p_order[q]] == c:
+                q += 1
+            n_p = q - q0
+            if n_p > 0:
+                n_g = gt_count[c]
+                gts = np.empty(n_g, dtype=np.int64)
+                m = 0
+                for g in range(g0, g1):
+                    if g_cls[g] == c:
+                        if not _box3d(g, g_cx, g_cy, g_cz, g_w, g_l, g_h, g_yaw, g_corners, g_lo, g_hi, g_vol):
+                            out[0, 0] = -np.inf
+                            return out
+                        gts[m] = g
+                        m += 1
+                ious = np.empty((n_p, n_g), dtype=np.float64)
+                for a in range(n_p):
+                    j = p_order[q0 + a]
+                    if not _box3d(j, p_cx, p_cy, p_cz, p_w, p_l, p_h, p_yaw, p_corners, p_lo, p_hi, p_vol):
+                        out[0, 0] = -np.inf
+                        return out
+                    for b in range(n_g):
+                        g = gts[b]
+                        # Python max/min of (other = ground truth, self = prediction).
+                        lo = p_lo[j] if p_lo[j] > g_lo[g] else g_lo[g]
+                        hi = p_hi[j] if p_hi[j] < g_hi[g] else g_hi[g]
+                        dz = hi - lo
+                        hz = dz if dz > 0 else 0.0
+                        area = convex_intersection_area(p_corners[j], g_corners[g])
+                        inter = hz * area
+                        v = inter / (p_vol[j] + g_vol[g] - inter)
+                        if v < 0:
+                            v = 0.0
+                        elif v > 1:
+                            v = 1.0
+                        ious[a, b] = v
+                for t in range(n_t):
+                    thr = thresholds[t]
+                    checked = np.zeros(n_g, dtype=np.bool_)
+                    rec = np.empty(n_p + 2, dtype=np.float64)
+                    prec = np.empty(n_p + 2, dtype=np.float64)
+                    rec[0] = 0.0
+                    prec[0] = 0.0
+                    tp = 0.0
+                    fp = 0.0
+                    for a in range(n_p):
+                        best = ious[a, 0]
+                        jm = 0
+                        if best == best:
+                            for b in range(1, n_g):
+                                v = ious[a, b]
+                                if v != v:
+                                    best = v
+                                    jm = b
+                                    break
+                                if v > best:
+                                    best = v
+                                    jm = b
+                        if best > thr and not checked[jm]:
+                            tp += 1.0
+                            checked[jm] = True
+                        else:
+                            fp += 1.0
+                        rec[a + 1] = tp / float(n_g)
+                        d = tp + fp
+                        prec[a + 1] = tp / (d if d > 2.220446049250313e-16 else 2.220446049250313e-16)
+                    rec[n_p + 1] = 1.0
+                    prec[n_p + 1] = 0.0
+                    for i in range(n_p + 1, 0, -1):
+                        if prec[i] > prec[i - 1]:
+                            prec[i - 1] = prec[i]
+                    terms = np.empty(n_p + 1, dtype=np.float64)
+                    m = 0
+                    for i in range(n_p + 1):
+                        if rec[i + 1] != rec[i]:
+                            terms[m] = (rec[i + 1] - rec[i]) * prec[i + 1]
+                            m += 1
+                    aps[k, t] = np_sum(terms[:m], 0.0)
+            k += 1
+        for t in range(n_t):
+            col = np.empty(k, dtype=np.float64)
+            for i in range(k):
+                col[i] = aps[i, t]
+            out[s, t] = np_sum(col, 0.0) / k if k > 0 else np.nan
+        for g in range(g0, g1):
+            present[g_cls[g]] = False
+            gt_count[g_cls[g]] = 0
     return out

@@ -257,3 +257,111 @@ def mean_angular_distance_terms(
     for value in sums.tolist():
         total += value
     return np.float64(total / n)
+
+
+# ------------------------------------------------------------------ rotated rectangles (BEV)
+
+
+@kernel
+def yaw_rectangle(cx, cy, width, length, yaw, out):
+    """The four ground corners of a Lyft ``Box3D`` into ``out`` (4 x 2), as the reference computes
+    them: a z-axis quaternion (cos, 0, 0, sin of yaw / 2) whose rotation matrix gives
+    ``cos = w*w - z*z`` and ``sin = 2*w*z``; corners in the reference's order and operation order.
+    Returns False where the reference's orthogonality asserts (``np.isclose(dot, 0)``) fail."""
+    w = math.cos(yaw / 2.0)
+    z = 1.0 * math.sin(yaw / 2.0)
+    c = w * w - z * z
+    s = 2 * w * z
+    hl = length / 2
+    hw = width / 2
+    out[0, 0] = cx + hl * c + hw * s
+    out[0, 1] = cy + hl * s - hw * c
+    out[1, 0] = cx + hl * c - hw * s
+    out[1, 1] = cy + hl * s + hw * c
+    out[2, 0] = cx - hl * c - hw * s
+    out[2, 1] = cy - hl * s + hw * c
+    out[3, 0] = cx - hl * c + hw * s
+    out[3, 1] = cy - hl * s - hw * c
+    return (
+        _orthogonal(out, 0, 1, 3)
+        and _orthogonal(out, 1, 0, 2)
+        and _orthogonal(out, 2, 1, 3)
+        and _orthogonal(out, 3, 0, 2)
+    )
+
+
+@kernel
+def _orthogonal(p, a, b, c):
+    dot = (p[b, 0] - p[a, 0]) * (p[c, 0] - p[a, 0]) + (p[b, 1] - p[a, 1]) * (p[c, 1] - p[a, 1])
+    return abs(dot) <= 1e-8  # np.isclose(dot, 0): atol 1e-08; NaN is not close
+
+
+@kernel
+def _signed_area(px, py, n):
+    total = 0.0
+    for i in range(n):
+        j = i + 1 if i + 1 < n else 0
+        total += px[i] * py[j] - px[j] * py[i]
+    return total / 2.0
+
+
+@kernel
+def convex_intersection_area(a, b):
+    """Area of the intersection of two convex quadrilaterals (4 x 2 corner arrays, either
+    orientation): ``a`` clipped by each edge of ``b`` (Sutherland-Hodgman), then the shoelace
+    formula. Disjoint, touching or degenerate overlaps give 0 (or a rounding residue)."""
+    # Bounding boxes first: most pairs of boxes in a scene are far apart.
+    if (
+        max(a[0, 0], a[1, 0], a[2, 0], a[3, 0]) <= min(b[0, 0], b[1, 0], b[2, 0], b[3, 0])
+        or max(b[0, 0], b[1, 0], b[2, 0], b[3, 0]) <= min(a[0, 0], a[1, 0], a[2, 0], a[3, 0])
+        or max(a[0, 1], a[1, 1], a[2, 1], a[3, 1]) <= min(b[0, 1], b[1, 1], b[2, 1], b[3, 1])
+        or max(b[0, 1], b[1, 1], b[2, 1], b[3, 1]) <= min(a[0, 1], a[1, 1], a[2, 1], a[3, 1])
+    ):
+        return 0.0
+    xs = np.empty(16, dtype=np.float64)
+    ys = np.empty(16, dtype=np.float64)
+    nx = np.empty(16, dtype=np.float64)
+    ny = np.empty(16, dtype=np.float64)
+    bx = np.empty(4, dtype=np.float64)
+    by = np.empty(4, dtype=np.float64)
+    for i in range(4):
+        xs[i] = a[i, 0]
+        ys[i] = a[i, 1]
+        bx[i] = b[i, 0]
+        by[i] = b[i, 1]
+    n = 4
+    orient = 1.0 if _signed_area(bx, by, 4) >= 0 else -1.0
+    for e in range(4):
+        if n == 0:
+            break
+        ex0, ey0 = bx[e], by[e]
+        ex1, ey1 = bx[(e + 1) % 4], by[(e + 1) % 4]
+        dx, dy = ex1 - ex0, ey1 - ey0
+        m = 0
+        for i in range(n):
+            j = i + 1 if i + 1 < n else 0
+            sx, sy = xs[i], ys[i]
+            tx, ty = xs[j], ys[j]
+            ds = orient * (dx * (sy - ey0) - dy * (sx - ex0))
+            dt = orient * (dx * (ty - ey0) - dy * (tx - ex0))
+            if ds >= 0:
+                nx[m] = sx
+                ny[m] = sy
+                m += 1
+                if dt < 0:
+                    r = ds / (ds - dt)
+                    nx[m] = sx + r * (tx - sx)
+                    ny[m] = sy + r * (ty - sy)
+                    m += 1
+            elif dt >= 0:
+                r = ds / (ds - dt)
+                nx[m] = sx + r * (tx - sx)
+                ny[m] = sy + r * (ty - sy)
+                m += 1
+        n = m
+        for i in range(n):
+            xs[i] = nx[i]
+            ys[i] = ny[i]
+    if n < 3:
+        return 0.0
+    return abs(_signed_area(xs, ys, n))
