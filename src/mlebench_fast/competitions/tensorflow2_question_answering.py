@@ -102,8 +102,11 @@ def _as_text(series: pl.Series) -> pl.Series:
 def _python_ints(parts: pl.Series) -> tuple[np.ndarray, np.ndarray]:
     """``int(part)`` of each cell as int64, and whether it fits (a bigger int never matches);
     ``ValueError`` as ``int`` raises it."""
-    stripped = parts.str.strip_chars(_INT_WHITESPACE)
-    plain = stripped.str.contains(_PLAIN_INT)
+    stripped = parts
+    plain = parts.str.contains(_PLAIN_INT)
+    if not plain.all():  # spaces around the numbers: strip as int() does, then look again
+        stripped = parts.str.strip_chars(_INT_WHITESPACE)
+        plain = stripped.str.contains(_PLAIN_INT)
     values = np.zeros(parts.len(), dtype=np.int64)
     fits = np.ones(parts.len(), dtype=bool)
     plain_mask = plain.to_numpy()
