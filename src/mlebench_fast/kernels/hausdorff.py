@@ -11,11 +11,14 @@ way. Two reductions keep the search small without changing any minimum:
   point whose 6 neighbours are all in the mask has a neighbour strictly closer to the query,
   by at least 1/D**2, far above rounding), so only boundary points are targets.
 
-Targets are kept sorted by (slice, column, row); a query scans slices outward from its own and,
-in each slice, columns outward from its own, stopping a direction once the partial sum
-``dz**2 + dx**2`` (never above the full sum under IEEE rounding) reaches the best distance
-found, and abandoning the query as soon as it is closer than the running maximum (scipy's
-early break).
+Targets are indexed by slice, non-empty column and row. Queries come in random order (as in
+scipy) and each is abandoned as soon as it is closer to some target than the running maximum
+(scipy's early break): first against a few random targets (enough when the masks are far
+apart), then searching only the ball of the running maximum, and only a query with no target
+there gets the full nearest-target search. Searches go slice by slice outward from the query's,
+column by column outward within a slice and row by row within a column, stopping a direction
+once the partial sum (``dz**2``, ``dz**2 + dx**2``; never above the full sum under IEEE
+rounding) reaches the bound.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ import numpy as np
 from mlebench_fast.kernels._jit import kernel
 
 __all__ = ["directed_hausdorff_sq", "volume_hausdorff", "union_runs", "points_directed_hausdorff"]
+
+# Random targets tried per query before the structured search: on far-apart masks 64 make the
+# grading ~4x faster than 8; on close ones (most queries near a target) they cost ~25%.
+PROBES = 64
 
 
 @kernel
@@ -75,16 +82,150 @@ def union_runs(group_offsets, rows, run_offsets, starts, stops):
 
 
 @kernel
-def directed_hausdorff_sq(qz, qy, qx, t_off, ty, tx, fz, fy, fx):
+def _scan_column(lo, hi, y, ty, cy, fy, ddz, ddx, best, limit, cmax):
+    """Closest target of one column (rows ``ty[lo:hi]``, sorted) to a query at row ``y``;
+    returns (best, closer-than-cmax). Only distances below ``min(best, limit)`` matter."""
+    a = lo
+    b = hi
+    while a < b:
+        mid = (a + b) >> 1
+        if ty[mid] < y:
+            a = mid + 1
+        else:
+            b = mid
+    # Rows move away from the query in both directions, so each scan stops at the first
+    # distance not below the bound.
+    i = a
+    while i < hi:
+        dy = cy - fy[ty[i]]
+        d = (ddz + dy * dy) + ddx
+        if d >= best or d >= limit:
+            break
+        if d < cmax:
+            return d, True
+        best = d
+        i += 1
+    i = a - 1
+    while i >= lo:
+        dy = cy - fy[ty[i]]
+        d = (ddz + dy * dy) + ddx
+        if d >= best or d >= limit:
+            break
+        if d < cmax:
+            return d, True
+        best = d
+        i -= 1
+    return best, False
+
+
+@kernel
+def _nearest(z, y, x, cz, cy, cx, z_cols, col_x, col_rows, ty, fz, fy, fx, best, limit, cmax):
+    """The closest target to one query among those below ``min(best, limit)``, slices outward
+    from the query's, columns outward within a slice; returns (best, closer-than-cmax)."""
+    depth = z_cols.shape[0] - 1
+    s = 0
+    z_up = True
+    z_down = True
+    while z_up or z_down:
+        for zside in range(2):
+            if zside == 0:
+                if not z_up:
+                    continue
+                tz = z + s
+                if tz >= depth:
+                    z_up = False
+                    continue
+            else:
+                if s == 0 or not z_down:
+                    continue
+                tz = z - s
+                if tz < 0:
+                    z_down = False
+                    continue
+                if tz >= depth:  # a query beyond the targets' slices: come down to them
+                    continue
+            dz = cz - fz[tz]
+            ddz = dz * dz
+            if ddz >= best or ddz >= limit:
+                if zside == 0:
+                    z_up = False
+                else:
+                    z_down = False
+                continue
+            first = z_cols[tz]
+            last = z_cols[tz + 1]
+            if first == last:
+                continue
+            a = first
+            b = last
+            while a < b:
+                mid = (a + b) >> 1
+                if col_x[mid] < x:
+                    a = mid + 1
+                else:
+                    b = mid
+            # Columns move away from the query on both sides: each side stops once its partial
+            # sum dz**2 + dx**2 (never above the full sum under IEEE rounding) reaches the bound.
+            up = a
+            down = a - 1
+            while up < last or down >= first:
+                for side in range(2):
+                    c = up if side == 0 else down
+                    if c < first or c >= last:
+                        continue
+                    dx = cx - fx[col_x[c]]
+                    ddx = dx * dx
+                    partial = ddz + ddx
+                    if partial >= best or partial >= limit:
+                        if side == 0:
+                            up = last
+                        else:
+                            down = first - 1
+                        continue
+                    if side == 0:
+                        up += 1
+                    else:
+                        down -= 1
+                    best, closer = _scan_column(
+                        col_rows[c], col_rows[c + 1], y, ty, cy, fy, ddz, ddx, best, limit, cmax
+                    )
+                    if closer:
+                        return best, True
+        s += 1
+    return best, False
+
+
+@kernel
+def directed_hausdorff_sq(qz, qy, qx, z_cols, col_x, col_rows, ty, fz, fy, fx):
     """max over queries of min over targets of the squared distance, computed as scipy does.
 
-    Queries are integer (z, y, x); targets are integer (y, x) sorted by (x, y) within each slice
-    ``z`` (``t_off[z]:t_off[z + 1]``); ``fz/fy/fx`` map an index to its float coordinate (index
-    divided by the true shape). Returns 0.0 without queries.
+    Queries are integer (z, y, x). Targets are indexed by slice, then by non-empty column: slice
+    ``z`` has columns ``z_cols[z]:z_cols[z + 1]``, column ``c`` is at ``x = col_x[c]`` (sorted
+    within a slice) and holds the sorted rows ``ty[col_rows[c]:col_rows[c + 1]]``; ``fz/fy/fx``
+    map an index to its float coordinate (index divided by the true shape). 0.0 without queries.
+
+    A query matters only if it is no closer to every target than the running maximum ``cmax``:
+    a first search inside the ``cmax`` ball stops at any closer target; only a query with none
+    there (it raises ``cmax``; with queries in random order, rarely) gets the full search.
     """
-    depth = t_off.shape[0] - 1
+    depth = z_cols.shape[0] - 1
     cmax = 0.0
-    for q in range(qz.shape[0]):
+    np.random.seed(0)
+    order = np.random.permutation(qz.shape[0])
+    # A few targets drawn at random first (scipy's strategy): when the masks are far apart, one
+    # of them is usually closer than the running maximum already.
+    n_targets = ty.shape[0]
+    t_z = np.empty(n_targets, dtype=np.int64)
+    t_x = np.empty(n_targets, dtype=np.int64)
+    for tz in range(depth):
+        for c in range(z_cols[tz], z_cols[tz + 1]):
+            for i in range(col_rows[c], col_rows[c + 1]):
+                t_z[i] = tz
+                t_x[i] = col_x[c]
+    probes = np.random.permutation(n_targets)
+    ring = 0
+    for qi in range(qz.shape[0]):
+        q = order[qi]
         z = qz[q]
         y = qy[q]
         x = qx[q]
@@ -93,83 +234,28 @@ def directed_hausdorff_sq(qz, qy, qx, t_off, ty, tx, fz, fy, fx):
         cx = fx[x]
         best = np.inf
         closer = False
-        up_alive = True
-        down_alive = True
-        s = 0
-        while up_alive or down_alive:
-            for side in range(2):
-                if side == 0:
-                    if not up_alive:
-                        continue
-                    tzi = z + s
-                else:
-                    if s == 0 or not down_alive:
-                        continue
-                    tzi = z - s
-                if side == 0 and tzi >= depth:
-                    up_alive = False
-                    continue
-                if side == 1 and tzi < 0:
-                    down_alive = False
-                    continue
-                if tzi >= depth:  # a query beyond the targets' slices: come down to them
-                    continue
-                dz = cz - fz[tzi]
-                ddz = dz * dz
-                if ddz >= best:
-                    if side == 0:
-                        up_alive = False
-                    else:
-                        down_alive = False
-                    continue
-                lo = t_off[tzi]
-                hi = t_off[tzi + 1]
-                if lo == hi:
-                    continue
-                # First target at or after (x, y) in (x, y) order.
-                a = lo
-                b = hi
-                while a < b:
-                    mid = (a + b) >> 1
-                    if tx[mid] < x or (tx[mid] == x and ty[mid] < y):
-                        a = mid + 1
-                    else:
-                        b = mid
-                i = a
-                while i < hi:
-                    dx = cx - fx[tx[i]]
-                    ddx = dx * dx
-                    if ddz + ddx >= best:
-                        break
-                    dy = cy - fy[ty[i]]
-                    d = (ddz + dy * dy) + ddx
-                    if d < cmax:
-                        closer = True
-                        break
-                    if d < best:
-                        best = d
-                    i += 1
-                if closer:
-                    break
-                i = a - 1
-                while i >= lo:
-                    dx = cx - fx[tx[i]]
-                    ddx = dx * dx
-                    if ddz + ddx >= best:
-                        break
-                    dy = cy - fy[ty[i]]
-                    d = (ddz + dy * dy) + ddx
-                    if d < cmax:
-                        closer = True
-                        break
-                    if d < best:
-                        best = d
-                    i -= 1
-                if closer:
-                    break
-            if closer:
+        for _ in range(min(PROBES, n_targets)):
+            t = probes[ring]
+            ring = ring + 1 if ring + 1 < n_targets else 0
+            dz = cz - fz[t_z[t]]
+            dy = cy - fy[ty[t]]
+            dx = cx - fx[t_x[t]]
+            d = (dz * dz + dy * dy) + dx * dx
+            if d < cmax:
+                closer = True
                 break
-            s += 1
+            if d < best:
+                best = d
+        if closer:
+            continue
+        best, closer = _nearest(
+            z, y, x, cz, cy, cx, z_cols, col_x, col_rows, ty, fz, fy, fx, best, cmax, cmax
+        )
+        if closer:
+            continue
+        best, closer = _nearest(
+            z, y, x, cz, cy, cx, z_cols, col_x, col_rows, ty, fz, fy, fx, best, np.inf, cmax
+        )
         if not closer and best > cmax and best != np.inf:
             cmax = best
     return cmax
@@ -186,7 +272,8 @@ def _fill(volume, off, lo, hi, slices, plane):
 
 @kernel
 def _boundary(volume, off, lo, hi, slices, h, w):
-    """Boundary points of a filled volume as (z offsets, y, x) sorted by (z, x, y)."""
+    """Boundary points of a filled volume, indexed as :func:`directed_hausdorff_sq` wants them:
+    (z_cols, col_x, col_rows, rows)."""
     depth = slices.shape[0]
     plane = h * w
     count = 0
@@ -195,12 +282,15 @@ def _boundary(volume, off, lo, hi, slices, h, w):
         for j in range(off[s], off[s + 1]):
             count += hi[j] - lo[j]
     ys = np.empty(count, dtype=np.int64)
-    xs = np.empty(count, dtype=np.int64)
-    z_off = np.zeros(depth + 1, dtype=np.int64)
+    col_x = np.empty(count, dtype=np.int64)
+    col_rows = np.zeros(count + 1, dtype=np.int64)
+    z_cols = np.zeros(depth + 1, dtype=np.int64)
     n = 0
+    n_cols = 0
     for z in range(depth):
         s = slices[z]
         base = z * plane
+        current = -1
         for j in range(off[s], off[s + 1]):
             for k in range(lo[j], hi[j]):
                 y = k % h
@@ -215,11 +305,16 @@ def _boundary(volume, off, lo, hi, slices, h, w):
                     and z < depth - 1 and volume[p + plane] != 0
                 )
                 if not inner:
+                    if x != current:  # runs are column-major: a new column starts
+                        col_x[n_cols] = x
+                        col_rows[n_cols] = n
+                        n_cols += 1
+                        current = x
                     ys[n] = y
-                    xs[n] = x
                     n += 1
-        z_off[z + 1] = n
-    return z_off, ys[:n], xs[:n]
+        z_cols[z + 1] = n_cols
+    col_rows[n_cols] = n
+    return z_cols, col_x[:n_cols], col_rows[: n_cols + 1], ys[:n]
 
 
 @kernel
@@ -305,12 +400,12 @@ def volume_hausdorff(p_off, p_lo, p_hi, p_slices, p_h, p_w, t_off, t_lo, t_hi, t
     fy = np.arange(max(p_h, t_h)) / t_h
     fx = np.arange(max(p_w, t_w)) / t_w
     # true -> predicted, then predicted -> true, as the reference symmetrises.
-    pz_off, py, px = _boundary(p_vol, p_off, p_lo, p_hi, p_slices, p_h, p_w)
+    z_cols, col_x, col_rows, rows = _boundary(p_vol, p_off, p_lo, p_hi, p_slices, p_h, p_w)
     qz, qy, qx = _outside(p_vol, p_d, p_h, p_w, t_off, t_lo, t_hi, t_slices, t_h)
-    first = directed_hausdorff_sq(qz, qy, qx, pz_off, py, px, fz, fy, fx)
-    tz_off, ty, tx = _boundary(t_vol, t_off, t_lo, t_hi, t_slices, t_h, t_w)
+    first = directed_hausdorff_sq(qz, qy, qx, z_cols, col_x, col_rows, rows, fz, fy, fx)
+    z_cols, col_x, col_rows, rows = _boundary(t_vol, t_off, t_lo, t_hi, t_slices, t_h, t_w)
     qz, qy, qx = _outside(t_vol, t_d, t_h, t_w, p_off, p_lo, p_hi, p_slices, p_h)
-    second = directed_hausdorff_sq(qz, qy, qx, tz_off, ty, tx, fz, fy, fx)
+    second = directed_hausdorff_sq(qz, qy, qx, z_cols, col_x, col_rows, rows, fz, fy, fx)
     return max(np.sqrt(first), np.sqrt(second)) / np.sqrt(3.0)
 
 
@@ -321,15 +416,19 @@ def points_directed_hausdorff(a: np.ndarray, b: np.ndarray, shape: tuple[int, in
     b = np.asarray(b, dtype=np.int64).reshape(-1, 3)
     if b.shape[0] == 0:
         raise ValueError("Expected at least one target point.")
-    span = int(max(a[:, 0].max(initial=0), b[:, 0].max(initial=0))) + 1
-    order = np.lexsort((b[:, 1], b[:, 2], b[:, 0]))
-    b = b[order]
-    z_off = np.searchsorted(b[:, 0], np.arange(span + 1)).astype(np.int64)
-    fz = np.arange(span) / shape[0]
+    depth = int(b[:, 0].max()) + 1
+    b = b[np.lexsort((b[:, 1], b[:, 2], b[:, 0]))]
+    new_col = np.ones(b.shape[0], dtype=bool)
+    new_col[1:] = (b[1:, 0] != b[:-1, 0]) | (b[1:, 2] != b[:-1, 2])
+    starts = np.flatnonzero(new_col)
+    col_rows = np.concatenate((starts, [b.shape[0]])).astype(np.int64)
+    col_x = np.ascontiguousarray(b[starts, 2])
+    z_cols = np.searchsorted(b[starts, 0], np.arange(depth + 1)).astype(np.int64)
+    fz = np.arange(int(max(a[:, 0].max(initial=0), depth - 1)) + 1) / shape[0]
     fy = np.arange(int(max(a[:, 1].max(initial=0), b[:, 1].max())) + 1) / shape[1]
     fx = np.arange(int(max(a[:, 2].max(initial=0), b[:, 2].max())) + 1) / shape[2]
     sq = directed_hausdorff_sq(
         np.ascontiguousarray(a[:, 0]), np.ascontiguousarray(a[:, 1]), np.ascontiguousarray(a[:, 2]),
-        z_off, np.ascontiguousarray(b[:, 1]), np.ascontiguousarray(b[:, 2]), fz, fy, fx,
+        z_cols, col_x, col_rows, np.ascontiguousarray(b[:, 1]), fz, fy, fx,
     )
     return float(np.sqrt(sq))
