@@ -141,3 +141,18 @@ def test_greedy_match_pairs(rows):
     for c in range(3):
         got = list(zip(y_true[off[c]:off[c + 1]].tolist(), y_score[off[c]:off[c + 1]].tolist()))
         assert got == want[c]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([0.0, -0.0, 0.5, 1.0, 2.0, -1.0, float("inf")]), max_size=9), max_size=6))
+def test_row_descending_order_is_pythons_stable_reverse_sort(rows):
+    from mlebench_fast.kernels.boxes import row_descending_order
+
+    key = np.array([v for r in rows for v in r], dtype=np.float64)
+    offsets = np.cumsum([0] + [len(r) for r in rows]).astype(np.int64)
+    got = row_descending_order(offsets, key).tolist()
+    want = []
+    for k, r in enumerate(rows):
+        lo = int(offsets[k])
+        want += sorted(range(lo, lo + len(r)), key=lambda j: key[j], reverse=True)
+    assert got == want

@@ -46,3 +46,22 @@ def test_no_positive_is_negative_zero():
     y_score = np.arange(5.0)
     got = binary_average_precision(y_true, y_score)
     assert np.float64(got).tobytes() == np.float64(reference(y_true, y_score)).tobytes()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(pairs, min_size=1, max_size=5))
+def test_grouped_matches_per_group(groups):
+    from mlebench_fast.kernels.precision_recall import grouped_average_precisions
+
+    y_true = np.array([t for g in groups for t, _ in g], dtype=np.int64)
+    y_score = np.array([s for g in groups for _, s in g], dtype=np.float64)
+    offsets = np.cumsum([0] + [len(g) for g in groups]).astype(np.int64)
+    aps, status = grouped_average_precisions(y_true, y_score, offsets)
+    for k, g in enumerate(groups):
+        t = y_true[offsets[k] : offsets[k + 1]]
+        if t.all():
+            assert status == 1
+            return
+        want = reference(t, y_score[offsets[k] : offsets[k + 1]])
+        assert np.float64(aps[k]).tobytes() == np.float64(want).tobytes()
+    assert status == 0

@@ -31,8 +31,8 @@ import polars as pl
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sorted_answers
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.kernels.boxes import greedy_match_pairs
-from mlebench_fast.kernels.precision_recall import binary_average_precision
+from mlebench_fast.kernels.boxes import greedy_match_pairs, row_descending_order
+from mlebench_fast.kernels.precision_recall import grouped_average_precisions
 from mlebench_fast.validation.answers import InvalidAnswersError, require_answer_columns
 from mlebench_fast.validation.frames import kind
 from mlebench_fast.validation.labels import Vocabulary
@@ -85,12 +85,12 @@ def _row_orders(objects: Objects, n_classes: int) -> np.ndarray:
     by every class unless a confidence is NaN)."""
     conf = objects.conf
     n = conf.size
-    rows = np.repeat(np.arange(objects.offsets.size - 1), np.diff(objects.offsets))
-    # Stable descending within each row: lexsort is stable, -conf puts larger first.
-    base = np.lexsort((-conf, rows)).astype(np.int64)
-    nan_rows = np.unique(rows[np.isnan(conf)])
-    if nan_rows.size == 0 or n_classes == 0:
+    base = row_descending_order(objects.offsets, conf)
+    nan = np.isnan(conf)
+    if not nan.any() or n_classes == 0:
         return base.reshape(1, n)
+    rows = np.repeat(np.arange(objects.offsets.size - 1), np.diff(objects.offsets))
+    nan_rows = np.unique(rows[nan])
     order = np.tile(base, (max(n_classes, 1), 1))
     for r in nan_rows.tolist():
         lo, hi = int(objects.offsets[r]), int(objects.offsets[r + 1])
@@ -149,17 +149,13 @@ class SiimCovidGrader:
             preds.offsets, answers.classes.code(preds.labels), preds.conf, *preds.corners,
             _row_orders(preds, n_classes), n_classes, 0.5,
         )
-        aps = []
-        for c in range(n_classes):
-            t = y_true[offsets[c] : offsets[c + 1]]
-            s = y_score[offsets[c] : offsets[c + 1]]
-            if t.all():
-                raise InvalidSubmissionError(
-                    "y_true is all 1s; this shouldn't happen and will result in undefined AP"
-                )
-            if not np.isfinite(s).all():
-                raise InvalidSubmissionError("Input contains NaN or infinity.")
-            aps.append(np.float64(binary_average_precision(t, s)))
+        aps, status = grouped_average_precisions(y_true, y_score, offsets)
+        if status == 1:
+            raise InvalidSubmissionError(
+                "y_true is all 1s; this shouldn't happen and will result in undefined AP"
+            )
+        if status == 2:
+            raise InvalidSubmissionError("Input contains NaN or infinity.")
         return np.mean(aps)
 
 

@@ -449,3 +449,21 @@ def lyft_sample_maps(
             present[g_cls[g]] = False
             gt_count[g_cls[g]] = 0
     return out
+
+
+@kernel
+def row_descending_order(offsets, key):
+    """Global indices of each row's items sorted by ``key`` descending, ties in input order
+    (Python's stable ``sort(reverse=True)`` for keys without NaN); insertion sort: rows are short."""
+    out = np.arange(key.shape[0])
+    for r in range(offsets.shape[0] - 1):
+        lo, hi = offsets[r], offsets[r + 1]
+        for i in range(lo + 1, hi):
+            j = out[i]
+            v = key[j]
+            m = i
+            while m > lo and key[out[m - 1]] < v:
+                out[m] = out[m - 1]
+                m -= 1
+            out[m] = j
+    return out

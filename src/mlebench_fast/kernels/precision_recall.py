@@ -50,3 +50,27 @@ def binary_average_precision(y_true, y_score):
             r_next = tps[j - 1] / total if total != 0 else 1.0
         terms[k] = (r_next - r) * p
     return -np_sum(terms, 0.0)
+
+
+@kernel
+def grouped_average_precisions(y_true, y_score, offsets):
+    """:func:`binary_average_precision` of each group ``offsets[k]:offsets[k + 1]``, and a status:
+    0, or 1 when a group's labels are all positive (checked first), or 2 when its scores hold a
+    non-finite value (scikit-learn's finiteness check) — the first failing group decides."""
+    k = offsets.shape[0] - 1
+    out = np.empty(k, dtype=np.float64)
+    for g in range(k):
+        lo, hi = offsets[g], offsets[g + 1]
+        all_pos = True
+        for i in range(lo, hi):
+            if y_true[i] != 1:
+                all_pos = False
+                break
+        if all_pos:
+            return out, 1
+        for i in range(lo, hi):
+            v = y_score[i]
+            if v != v or v == np.inf or v == -np.inf:
+                return out, 2
+        out[g] = binary_average_precision(y_true[lo:hi], y_score[lo:hi])
+    return out, 0
