@@ -65,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("--dask-send-answers", action="store_true",
                        help="Send the cached answers to the Dask workers instead of letting "
                        "them read the cache dir (for workers without the shared file system).")
+    grade.add_argument("--split-file", type=Path, action="append", default=[], metavar="PATH",
+                       help="Also summarise this split: a file of competition ids, one per line "
+                       "(as experiments/splits/*.txt); repeatable.")
+    grade.add_argument("--pad-missing", action="store_true",
+                       help="In the summary, count a competition missing from a seed as no "
+                       "submission over the whole split (the reference's --pad-missing).")
 
     sample = sub.add_parser(
         "grade-sample", help="Grade one submission CSV; print its report as JSON on stdout."
@@ -114,8 +120,11 @@ def _parser() -> argparse.ArgumentParser:
 def _grade(args: argparse.Namespace) -> int:
     from mlebench_fast.bulk import grade_many, read_jobs
     from mlebench_fast.bulk.run import slowest_competitions, write_outputs
-    from mlebench_fast.summary import format_table, summarize
+    from mlebench_fast.summary import default_splits, format_table, summarize
 
+    splits = default_splits()
+    for path in args.split_file:
+        splits[path.stem] = _split_ids(str(path))
     result = grade_many(
         read_jobs(args.submission),
         data_dir=args.data_dir,
@@ -133,7 +142,8 @@ def _grade(args: argparse.Namespace) -> int:
     totals = {k: v for k, v in summary.items() if k != "competition_reports"}
     print(json.dumps(totals, indent=4))
     if result.reports:
-        print(format_table(summarize(result.reports)), file=sys.stderr)
+        print(format_table(summarize(result.reports, splits, pad_missing=args.pad_missing)),
+              file=sys.stderr)
         print(slowest_competitions(result.reports), file=sys.stderr)
     print(f"graded {result.graded}, reused {result.reused} from the results store, "
           f"failures {result.failures or 'none'}", file=sys.stderr)
