@@ -154,8 +154,8 @@ def test_class_table_splits_as_python_and_scores_as_sklearn(rows, truth_rows, kn
     shuffled = [""] * n
     for i, p in enumerate(positions):
         shuffled[i] = rows[p]
-    got = outcome(table.micro_f1, *_buffers(shuffled), positions, true_codes, true_offsets,
-                  len(classes))
+    got = outcome(table.micro_f1, *_buffers(shuffled), positions,
+                  table.true_rows(true_codes, true_offsets), len(classes))
     want = sk_outcome(reference, [t.split() for t in truth_rows], [t.split() for t in rows], classes)
     assert got[0] == want[0], (got, want)
     if got[0] == "ok":

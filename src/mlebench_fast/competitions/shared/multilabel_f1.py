@@ -36,7 +36,6 @@ from mlebench_fast.kernels.strings import string_buffers
 from mlebench_fast.validation.alignment import IdIndex, sort_and_match
 from mlebench_fast.validation.answers import require_answer_columns
 from mlebench_fast.validation.frames import fillna_empty, fillna_empty_is_all_str, sort_table
-from mlebench_fast.validation.labels import CodedLists
 from mlebench_fast.validation.python_text import python_split
 
 _NOT_STRINGS = "Can only use .str accessor with string values!"
@@ -49,7 +48,7 @@ class CodedAnswers:
     index: IdIndex
     classes: ClassTable
     n_classes: int
-    truth: CodedLists
+    truth: np.ndarray  # the true sets, padded rows (ClassTable.true_rows)
     # Why every submission fails with these answers (the reference raises after its checks).
     broken: Exception | None
 
@@ -81,7 +80,7 @@ class MultiLabelF1ById:
             if n_classes:
                 broken = TypeError("'<' not supported between instances of 'str' and 'float'")
             n_classes += 1  # the NaN class: no token ever matches it
-        truth = CodedLists(*classes.split_codes(*string_buffers(labels)))
+        truth = classes.true_rows(*classes.split_codes(*string_buffers(labels)))
         return CodedAnswers(
             index=IdIndex.of(frame[self.id_column]),
             classes=classes,
@@ -117,7 +116,4 @@ class MultiLabelF1ById:
             raise AttributeError(_NOT_STRINGS)
         # A null reads as an empty row, as fillna("") makes it.
         offsets, data = string_buffers(labels if labels.dtype == pl.String else fillna_empty(labels))
-        truth = answers.truth
-        return answers.classes.micro_f1(
-            offsets, data, positions, truth.codes, truth.offsets, answers.n_classes
-        )
+        return answers.classes.micro_f1(offsets, data, positions, answers.truth, answers.n_classes)
