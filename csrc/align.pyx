@@ -11,6 +11,24 @@ from libc.string cimport memcmp, memcpy
 import numpy as np
 
 
+cdef extern from *:
+    """
+    #if defined(__GNUC__) || defined(__clang__)
+    #define MLEBENCH_PREFETCH(p) __builtin_prefetch(p)
+    #else
+    #define MLEBENCH_PREFETCH(p) ((void) 0)
+    #endif
+    """
+    void MLEBENCH_PREFETCH(const void* p) nogil
+
+
+cdef enum:
+    # Look-ups go by blocks: each key's slot, then the slot's row offsets, then its bytes are
+    # requested for the whole block before any is compared, so the cache misses of a block
+    # overlap instead of coming one after another.
+    BLOCK = 32
+
+
 cdef inline uint64_t _hash(const uint8_t* p, int64_t n) noexcept nogil:
     # FNV-1a, then a murmur finaliser so that the low bits (the slot) depend on every byte.
     cdef uint64_t h = 1469598103934665603ULL
@@ -66,7 +84,29 @@ cdef class StringIndex:
 
     cdef int64_t _find(self, const uint8_t* key, int64_t length, int64_t insert_row) noexcept nogil:
         """The row holding ``key``; with ``insert_row >= 0`` an absent key is inserted as that row."""
-        cdef uint64_t slot = _hash(key, length) & self.mask
+        return self._find_from(_hash(key, length) & self.mask, key, length, insert_row)
+
+    cdef void _find_block(self, const uint8_t** keys, const int64_t* lengths, int64_t n,
+                          int64_t* out) noexcept nogil:
+        """``out[i] = _find(keys[i], lengths[i], -1)`` for a block of at most BLOCK keys."""
+        cdef uint64_t slots[BLOCK]
+        cdef int64_t i, row
+        for i in range(n):
+            slots[i] = _hash(keys[i], lengths[i]) & self.mask
+            MLEBENCH_PREFETCH(&self.slots[slots[i]])
+        for i in range(n):
+            row = self.slots[slots[i]] - 1
+            if row >= 0:
+                MLEBENCH_PREFETCH(&self.offsets[row])
+        for i in range(n):
+            row = self.slots[slots[i]] - 1
+            if row >= 0:
+                MLEBENCH_PREFETCH(&self.data[0] + self.offsets[row])
+        for i in range(n):
+            out[i] = self._find_from(slots[i], keys[i], lengths[i], -1)
+
+    cdef int64_t _find_from(self, uint64_t slot, const uint8_t* key, int64_t length,
+                            int64_t insert_row) noexcept nogil:
         cdef int64_t row, start
         while True:
             row = self.slots[slot] - 1
@@ -87,10 +127,18 @@ cdef class StringIndex:
         cdef int64_t n = offsets.shape[0] - 1
         result = np.empty(n, dtype=np.int64)
         cdef int64_t[::1] out = result
-        cdef int64_t row
+        cdef int64_t row, i, block
+        cdef const uint8_t* keys[BLOCK]
+        cdef int64_t lengths[BLOCK]
         with nogil:
-            for row in range(n):
-                out[row] = self._find(&data[0] + offsets[row], offsets[row + 1] - offsets[row], -1)
+            row = 0
+            while row < n:
+                block = n - row if n - row < BLOCK else BLOCK
+                for i in range(block):
+                    keys[i] = &data[0] + offsets[row + i]
+                    lengths[i] = offsets[row + i + 1] - offsets[row + i]
+                self._find_block(keys, lengths, block, &out[row])
+                row += block
         return result
 
     def lookup_views(self, const uint8_t[:, ::1] views, const uint64_t[::1] buffers):
@@ -99,14 +147,20 @@ cdef class StringIndex:
         cdef int64_t n = views.shape[0]
         result = np.empty(n, dtype=np.int64)
         cdef int64_t[::1] out = result
-        cdef int64_t row
+        cdef int64_t row, i, block
         cdef int32_t length
-        cdef const uint8_t* key
+        cdef const uint8_t* keys[BLOCK]
+        cdef int64_t lengths[BLOCK]
         cdef const uint64_t* buffer_addresses = &buffers[0] if buffers.shape[0] else NULL
         with nogil:
-            for row in range(n):
-                key = _view_text(&views[row, 0], buffer_addresses, &length)
-                out[row] = self._find(key, length, -1)
+            row = 0
+            while row < n:
+                block = n - row if n - row < BLOCK else BLOCK
+                for i in range(block):
+                    keys[i] = _view_text(&views[row + i, 0], buffer_addresses, &length)
+                    lengths[i] = length
+                self._find_block(keys, lengths, block, &out[row])
+                row += block
         return result
 
     def lookup_split(self, const uint8_t[:, ::1] views, const uint64_t[::1] buffers,

@@ -199,3 +199,29 @@ def test_paired_rows_equal_gathering_first():
     assert levenshtein_distances(a, b, b_rows=rows).tolist() == expected.tolist()
     with pytest.raises(IndexError, match="b_rows"):
         levenshtein_distances(a, b, b_rows=np.array([0, 1, 2, 3, 9]))
+
+
+def test_paired_rows_over_many_rows_equal_gathering_first():
+    # Long enough that the kernel fetches rows ahead of the pair it is comparing.
+    rng = np.random.default_rng(11)
+    words = ["InChI=1S/C" + "".join(rng.choice(list("CHNO()123-/,"), size=int(n)))
+             for n in rng.integers(0, 90, size=1000)]
+    a = pl.Series(words)
+    b = pl.Series([w[: len(w) // 2] + "x" + w[len(w) // 2 + 1 :] for w in words[::-1]])
+    rows = rng.permutation(len(b)).astype(np.int64)
+    expected = levenshtein_distances(a, b[rows])
+    assert levenshtein_distances(a, b, b_rows=rows).tolist() == expected.tolist()
+
+
+def test_contiguous_strings_keeps_the_values_in_row_order():
+    from mlebench_fast.kernels.strings import contiguous_strings, string_buffers
+
+    column = pl.Series(["delta", None, "alpha" * 9, "", "गणेश", "charlie" * 3]).sort()
+    compact = contiguous_strings(column)
+    assert compact.type == pa.large_string()
+    assert compact.to_pylist() == column.to_list()
+    offsets, data = string_buffers(compact)
+    assert offsets[0] == 0 and np.all(np.diff(offsets) >= 0)
+    assert bytes(data[: offsets[-1]]) == "".join(v or "" for v in column.to_list()).encode()
+    already = pa.array(["b", "a"], type=pa.large_string()).take(pa.array([1, 0]))
+    assert contiguous_strings(already).to_pylist() == ["a", "b"]

@@ -14,7 +14,7 @@ import numpy as np
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.kernels.strings import levenshtein_distances
+from mlebench_fast.kernels.strings import contiguous_strings, levenshtein_distances
 from mlebench_fast.validation.answers import require_answer_columns
 from mlebench_fast.validation.frames import astype_str, sort_table
 
@@ -26,7 +26,8 @@ class LevenshteinGrader:
     def prepare_answers(self, answers: Table) -> SortedAnswers:
         require_answer_columns(answers, ID, TARGET)
         frame = sort_table(answers, ID)
-        return SortedAnswers(ids=frame[ID], target=astype_str(frame[TARGET]))
+        # Compared with every submission: worth laying its bytes out in sorted order.
+        return SortedAnswers(ids=frame[ID], target=contiguous_strings(astype_str(frame[TARGET])))
 
     def score(self, submission: Table, answers: SortedAnswers) -> np.float64:
         if submission.height != answers.ids.len():

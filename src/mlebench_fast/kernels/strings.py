@@ -15,7 +15,13 @@ import pyarrow as pa
 
 from mlebench_fast._native import load
 
-__all__ = ["as_arrow_strings", "levenshtein_distances", "string_buffers", "string_views"]
+__all__ = [
+    "as_arrow_strings",
+    "contiguous_strings",
+    "levenshtein_distances",
+    "string_buffers",
+    "string_views",
+]
 
 StringColumn = Union[pl.Series, pa.Array, pa.ChunkedArray, Sequence[str]]
 
@@ -81,6 +87,18 @@ def string_views(arrow: pa.Array) -> tuple[np.ndarray, np.ndarray]:
 def as_arrow_strings(column: StringColumn) -> pa.Array:
     """The column as one Arrow array, large_string or string_view (Polars' own: no copy)."""
     return _as_arrow(column)
+
+
+def contiguous_strings(column: StringColumn) -> pa.LargeStringArray:
+    """A large-string copy of the column whose bytes lie in row order.
+
+    A sorted or gathered Polars column keeps pointing into its source's buffers, so walking its
+    rows jumps around memory; answers that every submission is compared with are worth one copy.
+    """
+    arrow = _as_arrow(column)
+    if arrow.type == pa.large_string():
+        arrow = arrow.cast(pa.string_view())  # a real copy on the way back, not a re-slice
+    return arrow.cast(pa.large_string())
 
 
 def _utf8_column(column: StringColumn):

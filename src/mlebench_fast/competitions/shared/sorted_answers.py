@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -11,13 +12,16 @@ from mlebench_fast.io.table import Table
 from mlebench_fast.validation.alignment import IdIndex, sort_and_match
 from mlebench_fast.validation.frames import sort_table
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
 
 @dataclass(frozen=True, slots=True)
 class SortedAnswers:
     """The answers' ids and target, sorted by id as pandas sorts them, with an index of the ids."""
 
     ids: pl.Series
-    target: pl.Series
+    target: pl.Series | pa.Array  # an Arrow array where a kernel wants the bytes laid out for it
     index: IdIndex = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
