@@ -44,16 +44,20 @@ def test_rejections_say_why_in_the_reference_words(prepared):
     assert score.error == "Submission must have the same length as the answers."
 
 
-def test_unknown_unprepared_and_unbuilt_competitions_fail_clearly(prepared, tmp_path):
+def test_unknown_unprepared_and_unbuilt_competitions_fail_clearly(
+    prepared, tmp_path, monkeypatch
+):
     with pytest.raises(UnknownCompetitionError, match="spaceship-titanic"):
         grade_submission(prepared["perfect"], "spaceship-titanik")
     with pytest.raises(DatasetNotPreparedError, match="mlebench prepare -c spaceship-titanic"):
         grade_submission(prepared["perfect"], CID, data_dir=tmp_path)
-    from mlebench_fast.registry import get_competition, list_competition_ids
+    from mlebench_fast import registry
+    from tests.test_registry import unbuilt_competition
 
-    unbuilt = next(c for c in list_competition_ids() if not get_competition(c).is_implemented)
-    with pytest.raises(GraderNotImplementedError, match=unbuilt):
-        grade_submission(prepared["perfect"], unbuilt, data_dir=tmp_path)
+    unbuilt = unbuilt_competition()
+    monkeypatch.setitem(registry._competitions(), unbuilt.id, unbuilt)
+    with pytest.raises(GraderNotImplementedError, match=unbuilt.id):
+        grade_submission(prepared["perfect"], unbuilt.id, data_dir=tmp_path)
 
 
 def test_grade_csv_report_has_medals_from_the_leaderboard(prepared):
