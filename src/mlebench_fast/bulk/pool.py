@@ -40,6 +40,7 @@ class _Worker:
         self.process.start()
         child.close()
         self.index: int | None = None
+        self.group: Any = None  # the group of its last task: its answers and kernels are warm
         self.deadline = float("inf")
         self.ready = False
 
@@ -60,6 +61,35 @@ def _death_reason(process: Any) -> str:
     return f"worker died: exit code {code}"
 
 
+class _Pending:
+    """Tasks not yet sent, by group. A worker keeps to its group while the group lasts, then
+    takes the largest group no other worker is on: a competition's answers are prepared and its
+    kernels loaded in as few workers as possible, instead of in every worker."""
+
+    def __init__(self, groups: Sequence[Any]) -> None:
+        self.by_group: dict[Any, list[int]] = {}
+        for index, group in enumerate(groups):
+            self.by_group.setdefault(group, []).append(index)
+        for indices in self.by_group.values():
+            indices.reverse()  # pop() from the end gives the tasks in their order
+
+    def __bool__(self) -> bool:
+        return bool(self.by_group)
+
+    def take(self, worker: _Worker, pool: Sequence[_Worker]) -> int:
+        group = worker.group
+        if group not in self.by_group:
+            taken = {w.group for w in pool if w is not worker}
+            free = [g for g in self.by_group if g not in taken] or list(self.by_group)
+            group = max(free, key=lambda g: len(self.by_group[g]))
+        indices = self.by_group[group]
+        index = indices.pop()
+        if not indices:
+            del self.by_group[group]
+        worker.group = group
+        return index
+
+
 def run_pool(
     tasks: Sequence[Task],
     on_result: Callable[[int, dict[str, Any]], None],
@@ -67,21 +97,23 @@ def run_pool(
     workers: int | None = None,
     timeout: float | None = None,
     memory_limit_mb: int | None = None,
+    groups: Sequence[Any] | None = None,
 ) -> None:
     """Runs every task; ``on_result(i, result)`` is called in the parent as each one finishes.
 
-    A failed job's result is ``{"error": ..., "failure": "timeout" | "crash"}``.
+    ``groups`` (one key per task, e.g. its competition) keeps each worker on one group at a
+    time. A failed job's result is ``{"error": ..., "failure": "timeout" | "crash"}``.
     """
     if not tasks:
         return
     count = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
-    pending = list(range(len(tasks)))[::-1]
+    pending = _Pending(groups if groups is not None else [None] * len(tasks))
     pool = [_Worker(memory_limit_mb) for _ in range(count)]
     try:
         while pending or any(w.index is not None for w in pool):
             for worker in pool:
                 if worker.ready and worker.index is None and pending:
-                    worker.index = pending.pop()
+                    worker.index = pending.take(worker, pool)
                     worker.deadline = time.monotonic() + timeout if timeout else float("inf")
                     worker.conn.send(tasks[worker.index])
             busy = [w for w in pool if w.index is not None]

@@ -183,7 +183,7 @@ def grade_many(
             from mlebench_fast.bulk.pool import run_pool
 
             run_pool(tasks, on_result, workers=workers, timeout=timeout,
-                     memory_limit_mb=memory_limit_mb)
+                     memory_limit_mb=memory_limit_mb, groups=[task[0] for task in tasks])
     finally:
         bar.close()
         store.close()
