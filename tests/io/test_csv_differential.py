@@ -99,8 +99,11 @@ def csv_files(draw) -> bytes:
         at = draw(st.integers(0, len(body)))
         body = body[:at] + draw(st.sampled_from(['"', "\x00", ","])) + body[at:]
     # pandas' tokenizer backtracks over a bare CR when a line starts with a space or tab (it
-    # looks for LF only) and misreads the line: a documented gap, not generated.
+    # looks for LF only) and misreads the line: a documented gap, not generated. The same
+    # backtracking after a blank bare-CR line before ", " (e.g. "\r\r, 0") either crashes pandas
+    # (see _compare) or makes it read an extra row.
     assume(not re.search(r"\r(?!\n)[ \t]", body))
+    assume(not re.search(r"\r\r,[ \t]", body))
     return body.encode()
 
 
