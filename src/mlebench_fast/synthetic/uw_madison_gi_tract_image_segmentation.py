@@ -38,8 +38,8 @@ def _case_days(rows: int, rng: np.random.Generator) -> pl.DataFrame:
             shapes.append(SCAN_80)
         else:
             shapes.append(SCANS_144[int(rng.integers(0, 3))])
-    # Distinct case-day names (a case can have several days).
-    names = [f"case{c}_day{d + 3 * i}" for i, (c, d) in enumerate(zip(cases, days, strict=True))]
+    # Distinct case-day names (a case can have several days): days < 40, so d + 40 i never repeats.
+    names = [f"case{c}_day{d + 40 * i}" for i, (c, d) in enumerate(zip(cases, days, strict=True))]
     day = np.repeat(np.arange(n_days), depths)
     number = np.concatenate([np.arange(1, d + 1) for d in depths])
     return pl.DataFrame(
