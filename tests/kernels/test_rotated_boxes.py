@@ -65,6 +65,7 @@ def test_intersection_area_matches_shapely(a, b):
 @settings(max_examples=300, deadline=None)
 @given(box, st.sampled_from(["identical", "nested", "touching", "rotated_pi", "shifted"]))
 @example(a=(2048.0, 2048.0, 0.01, 0.01, 3.9042061709569067), how="shifted")  # shoelace cancellation
+@example(a=(0.0, 3.0, 4.0, 2.0, -math.pi), how="touching")  # shapely (GEOS) answers 8.0 here
 def test_adversarial_pairs(a, how):
     cx, cy, w, l, y = a
     b = {
@@ -77,6 +78,13 @@ def test_adversarial_pairs(a, how):
     ca, ok_a = corners(a)
     cb, ok_b = corners(b)
     assume(ok_a and ok_b)
+    if how == "touching":
+        # Boxes sharing an edge meet in a segment: area 0 up to rounding of the corners. GEOS can
+        # get this degenerate overlay wrong (it returned a whole box, 8.0, for
+        # a=(0, 3, 4, 2, -pi)), so the truth is the check here, not shapely.
+        assert abs(convex_intersection_area(ca, cb)) <= 1e-9 * max(w * l, 1.0)
+        assert abs(convex_intersection_area(cb, ca)) <= 1e-9 * max(w * l, 1.0)
+        return
     assert close(convex_intersection_area(ca, cb), shapely_area(ca, cb), w * l)
     assert close(convex_intersection_area(cb, ca), shapely_area(cb, ca), w * l)
 
