@@ -46,18 +46,34 @@ def shapely_area(a, b):
     return Polygon([*map(tuple, a), tuple(a[0])]).intersection(Polygon([*map(tuple, b), tuple(b[0])])).area
 
 
+def parallel_area(a, b, angle):
+    """Overlap of two boxes with parallel sides: turned by -angle they are axis-aligned, and the
+    overlap is a product of interval overlaps. GEOS, shapely's engine, can fail on their
+    coincident edges (49.0 read as 0.0 for a box inside another sharing two sides)."""
+    turn = np.array([[math.cos(angle), math.sin(angle)], [-math.sin(angle), math.cos(angle)]])
+    pa, pb = a @ turn.T, b @ turn.T
+    span = np.minimum(pa.max(0), pb.max(0)) - np.maximum(pa.min(0), pb.min(0))
+    return float(np.prod(np.clip(span, 0.0, None)))
+
+
+def is_parallel(ya, yb):
+    turns = (ya - yb) / (math.pi / 2)
+    return abs(turns - round(turns)) < 1e-12
+
+
 def close(got, want, scale):
     return abs(got - want) <= 1e-9 * max(scale, 1.0)
 
 
 @settings(max_examples=1500, deadline=None)
 @given(box, box)
+@example(a=(-3.0, 4.0, 11.68555842938183, 7.0, math.pi / 4), b=(-4.0, 5.0, 7.0, 7.0, math.pi / 4))
 def test_intersection_area_matches_shapely(a, b):
     ca, ok_a = corners(a)
     cb, ok_b = corners(b)
     assume(ok_a and ok_b)
     assert ca.tolist() == [list(p) for p in reference_corners(*a)]
-    want = shapely_area(ca, cb)
+    want = parallel_area(ca, cb, a[4]) if is_parallel(a[4], b[4]) else shapely_area(ca, cb)
     got = convex_intersection_area(ca, cb)
     assert close(got, want, a[2] * a[3] + b[2] * b[3])
 
@@ -85,8 +101,9 @@ def test_adversarial_pairs(a, how):
         assert abs(convex_intersection_area(ca, cb)) <= 1e-9 * max(w * l, 1.0)
         assert abs(convex_intersection_area(cb, ca)) <= 1e-9 * max(w * l, 1.0)
         return
-    assert close(convex_intersection_area(ca, cb), shapely_area(ca, cb), w * l)
-    assert close(convex_intersection_area(cb, ca), shapely_area(cb, ca), w * l)
+    want = parallel_area(ca, cb, y)  # every adversarial pair has parallel sides
+    assert close(convex_intersection_area(ca, cb), want, w * l)
+    assert close(convex_intersection_area(cb, ca), want, w * l)
 
 
 def test_non_finite_boxes_fail_the_orthogonality_check():
