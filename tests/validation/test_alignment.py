@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlebench_fast.validation.alignment import IdIndex, sort_and_match
+from mlebench_fast.validation.alignment import IdIndex, sort_and_match, take_rows
 
 from .test_frames import _pair, columns
 
@@ -77,3 +77,33 @@ def test_repeated_answer_ids_fall_back_to_sorting():
     frame = pl.DataFrame({"id": ["b", "a", "a"], "row": [0, 1, 2]})
     ordered, match = sort_and_match(frame, "id", index)
     assert match and ordered["id"].to_list() == ["a", "a", "b"]
+
+
+_TAKE_COLUMNS = st.sampled_from(
+    [
+        (pl.Int64, st.integers(-(2**63), 2**63 - 1)),
+        (pl.UInt64, st.integers(0, 2**64 - 1)),
+        (pl.Float64, st.floats(allow_nan=True)),
+        (pl.Boolean, st.booleans()),
+        (pl.String, st.text(max_size=5)),
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_take_rows_equals_polars_gather(data):
+    dtype, values = data.draw(_TAKE_COLUMNS)
+    cells = data.draw(st.lists(st.one_of(st.none(), values), max_size=20))
+    pieces = data.draw(st.integers(1, 3))  # several chunks, as the reader leaves big files
+    cut = len(cells) // pieces
+    parts = [pl.Series("c", cells[i * cut : (i + 1) * cut if i < pieces - 1 else None], dtype=dtype)
+             for i in range(pieces)]
+    series = pl.concat(parts, rechunk=False)
+    rows = np.array(data.draw(st.permutations(range(len(cells)))), dtype=np.int64)
+    taken = take_rows(series, rows)
+    expected = series.gather(rows)
+    assert taken.dtype == expected.dtype and taken.name == "c"
+    assert taken.to_list() == expected.to_list() or (
+        dtype == pl.Float64 and np.array_equal(taken.to_numpy(), expected.to_numpy(), equal_nan=True)
+    )
