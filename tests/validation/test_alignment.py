@@ -107,3 +107,26 @@ def test_take_rows_equals_polars_gather(data):
     assert taken.to_list() == expected.to_list() or (
         dtype == pl.Float64 and np.array_equal(taken.to_numpy(), expected.to_numpy(), equal_nan=True)
     )
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    vocabulary=st.lists(st.text(max_size=4), min_size=1, max_size=30),
+    data=st.data(),
+)
+def test_repeated_string_ids_sort_in_pandas_tie_order(vocabulary, data):
+    # Large enough for quicksort partitions (more than 16 rows): the order of equal ids is
+    # whatever numpy's object quicksort leaves, and the scores paired with them depend on it.
+    n = data.draw(st.integers(17, 300))
+    picks = data.draw(st.lists(st.integers(0, len(vocabulary) - 1), min_size=n, max_size=n))
+    answers_pd = pd.Series([vocabulary[i] for i in picks], dtype=object)
+    perm = data.draw(st.permutations(list(range(n))))
+    if data.draw(st.booleans()):
+        perm[0] = perm[-1]  # a repeated row instead of a permutation: ids no longer match
+    sub_values = [answers_pd[i] for i in perm]
+    sub_pd = pd.Series(sub_values, dtype=object)
+    expected_rows, expected_match = _reference(sub_pd, answers_pd)
+    rows, match = _ours(pl.Series(sub_values, dtype=pl.String), pl.Series(answers_pd.tolist(), dtype=pl.String), answers_pd)
+    assert match == expected_match
+    if match is True:
+        assert rows == expected_rows

@@ -24,7 +24,7 @@ import polars as pl
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sorted_answers
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.validation.frames import any_differ, kind, sort_table
+from mlebench_fast.validation.frames import kind
 from mlebench_fast.validation.sklearn_targets import check_targets, labels_equal
 
 ID, TARGET = "image_id", "label"
@@ -49,8 +49,8 @@ class PaddyDiseaseClassification:
         if submission.height != answers.ids.len():
             msg = f"Expected {answers.ids.len()} rows, but got {submission.height}"
             raise InvalidSubmissionError(msg)
-        frame = sort_table(submission, ID)
-        if any_differ(frame[ID], answers.ids):
+        frame, ids_match = answers.sort_submission(submission.frame, ID, columns=[TARGET])
+        if not ids_match:
             msg = "Invalid image IDs in the submission!"
             raise InvalidSubmissionError(msg)
         y_pred = _filled_list(frame[TARGET])

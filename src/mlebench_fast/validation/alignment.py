@@ -17,6 +17,7 @@ import polars as pl
 import pyarrow as pa
 
 from mlebench_fast._native import load
+from mlebench_fast.kernels.introsort import object_argsort
 from mlebench_fast.kernels.strings import as_arrow_strings, string_buffers, string_views
 from mlebench_fast.validation.frames import any_differ, kind, pandas_sort_indices
 
@@ -35,6 +36,9 @@ class IdIndex:
     # Position of each int id in ``ids``, indexed by ``id - ids[0]`` (-1: not an id), when the
     # ids span a range not much wider than their count (row numbers, dataset indices).
     dense: np.ndarray | None = None
+    # With repeated string ids: each sorted answer id's code (the row of its first occurrence,
+    # so equal ids share a code and codes order as the ids do).
+    repeated_codes: np.ndarray | None = None
 
     @classmethod
     def of(cls, sorted_ids: pl.Series) -> IdIndex:
@@ -58,9 +62,27 @@ class IdIndex:
                 # int32 halves the memory the per-submission random probes touch.
                 dense = np.full(span, -1, dtype=np.int32)
                 dense[numbers - numbers[0]] = np.arange(numbers.size, dtype=np.int32)
+        repeated_codes = None
+        if strings is not None and not unique:
+            repeated_codes = strings.lookup(*string_buffers(sorted_ids))
         return cls(
-            ids=sorted_ids, kind=id_kind, strings=strings, numbers=numbers, unique=unique, dense=dense
+            ids=sorted_ids, kind=id_kind, strings=strings, numbers=numbers, unique=unique,
+            dense=dense, repeated_codes=repeated_codes,
         )
+
+    def tied_order(self, ids: pl.Series) -> tuple[np.ndarray, bool] | None:
+        """With repeated answer ids, string ``ids`` all found among them: the rows of ``ids`` in
+        pandas' sort order (numpy's object quicksort, ties included) and whether they then equal
+        the answers' ids. None otherwise (the caller sorts)."""
+        if self.repeated_codes is None or ids.len() != self.ids.len() or ids.null_count():
+            return None
+        if kind(ids) != "str" or ids.len() == 0:
+            return None
+        positions = self.strings.lookup(*string_buffers(ids))
+        if positions.min() < 0:
+            return None
+        rows = object_argsort(positions)
+        return rows, bool(np.array_equal(positions[rows], self.repeated_codes))
 
     def order(self, ids: pl.Series) -> np.ndarray | None:
         """Rows of ``ids`` in the order that sorts them into exactly this index's ids, or None
@@ -129,9 +151,14 @@ def sort_and_match(
     if order is not None:
         names = frame.columns if columns is None else columns
         return pl.DataFrame([take_rows(frame[name], order) for name in names]), True
-    ordered = frame[pandas_sort_indices(frame[column])]
-    matched = not any_differ(ordered[column], index.ids)
-    return (ordered if columns is None else ordered.select(columns)), matched
+    names = frame.columns if columns is None else columns
+    tied = index.tied_order(frame[column])
+    if tied is not None:
+        rows, matched = tied
+        return pl.DataFrame([take_rows(frame[name], rows) for name in names]), matched
+    rows = pandas_sort_indices(frame[column])
+    matched = not any_differ(take_rows(frame[column], rows), index.ids)
+    return pl.DataFrame([take_rows(frame[name], rows) for name in names]), matched
 
 
 _NUMPY_TAKE_DTYPES = (pl.Int64, pl.UInt64, pl.Float64, pl.Boolean, pl.Int32, pl.UInt32)

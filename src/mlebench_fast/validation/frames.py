@@ -12,6 +12,7 @@ import numpy as np
 import polars as pl
 
 from mlebench_fast.io.table import Table
+from mlebench_fast.kernels.introsort import object_argsort
 
 _NUMERIC_KINDS = {"int", "float", "bool"}
 
@@ -58,6 +59,13 @@ def pandas_sort_indices(series: pl.Series) -> np.ndarray:
     values in the same input order. Missing values go last, in their input order, as pandas'
     ``nargsort`` puts them.
     """
+    if series.dtype == pl.String and not series.null_count():
+        ranks = series.rank("dense").to_numpy().astype(np.int64)
+        if ranks.size and ranks.max() == ranks.size:  # unique: the one sorted order
+            order = np.empty(ranks.size, dtype=np.int64)
+            order[ranks - 1] = np.arange(ranks.size)
+            return order
+        return object_argsort(ranks)
     nulls = series.is_null()
     if series.dtype.is_float():
         nulls = nulls | series.is_nan().fill_null(False)
@@ -66,11 +74,15 @@ def pandas_sort_indices(series: pl.Series) -> np.ndarray:
     positions = np.arange(series.len())
     present = ~nulls.to_numpy()
     values = series.filter(~nulls)
-    if kind(series) in ("str", "object"):
-        array = np.asarray(values.to_list(), dtype=object)
+    column_kind = kind(series)
+    if column_kind == "str":
+        # numpy's object quicksort on codes that order as the strings do: no Python compares.
+        rows = object_argsort(values.rank("dense").to_numpy())
+    elif column_kind == "object":
+        rows = np.argsort(np.asarray(values.to_list(), dtype=object), kind="quicksort")
     else:
-        array = values.to_numpy()
-    order = positions[present][np.argsort(array, kind="quicksort")]
+        rows = np.argsort(values.to_numpy(), kind="quicksort")
+    order = positions[present][rows]
     return np.concatenate([order, positions[~present]])
 
 

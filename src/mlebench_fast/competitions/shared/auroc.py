@@ -41,7 +41,7 @@ class AurocById:
         order = answers.index.order(submission.frame[self.id_column])
         if order is None:
             frame, ids_match = answers.sort_submission(
-                submission.frame.select(self.id_column, self.target_column), self.id_column
+                submission.frame, self.id_column, columns=[self.target_column]
             )
             if not ids_match:
                 msg = f"Submission and answers should have the same {self.id_column} values"
