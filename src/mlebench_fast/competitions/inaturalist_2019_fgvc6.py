@@ -24,14 +24,11 @@ import polars as pl
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sorted_answers
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.validation.frames import any_differ, kind, sort_table
+from mlebench_fast.kernels.int_tokens import first_int_tokens
+from mlebench_fast.validation.frames import kind
 from mlebench_fast.validation.sklearn_targets import check_targets, labels_equal
 
 ID, TARGET = "id", "predicted"
-
-# A first token Python's int() surely reads as an int64, followed by whitespace str.split()
-# surely splits on (or nothing). Any other cell goes through Python itself.
-_PLAIN_FIRST_INT = r"^[ \t\n\r\x0b\x0c]*([+-]?[0-9]{1,18})(?:[ \t\n\r\x0b\x0c]|$)"
 
 
 class Inaturalist2019Fgvc6:
@@ -51,8 +48,8 @@ class Inaturalist2019Fgvc6:
         if ID not in submission.columns or TARGET not in submission.columns:
             msg = "Submission must have 'id' and 'predicted' columns"
             raise InvalidSubmissionError(msg)
-        frame = sort_table(submission, ID)
-        if any_differ(frame[ID], answers.ids):
+        frame, ids_match = answers.sort_submission(submission.frame, ID, columns=[TARGET])
+        if not ids_match:
             msg = "Submission and answers have mismatched 'id' columns"
             raise InvalidSubmissionError(msg)
         y_pred = first_ints(frame[TARGET])
@@ -72,11 +69,11 @@ def first_ints(column: pl.Series) -> pl.Series:
     if column_kind == "bool":
         return column.cast(pl.Int64)
     if column_kind == "str" and not column.null_count():
-        token = column.str.extract(_PLAIN_FIRST_INT, 1)
-        if not token.null_count():
-            return token.cast(pl.Int64)
-        parsed = token.cast(pl.Int64).to_numpy().astype(object)
-        rows = np.flatnonzero(token.is_null().to_numpy())
+        values, plain = first_int_tokens(column)
+        if plain.all():
+            return pl.Series(column.name, values)
+        parsed = values.astype(object)
+        rows = np.flatnonzero(~plain)
         parsed[rows] = [_first_int(column[int(i)]) for i in rows]
         return _as_numpy_would(column.name, parsed.tolist())
     if column.dtype == pl.Object:
