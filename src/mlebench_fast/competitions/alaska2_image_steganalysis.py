@@ -19,6 +19,7 @@ from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.weighted_auc import alaska_weighted_auc
 from mlebench_fast.validation.answers import require_answer_columns
 from mlebench_fast.validation.frames import kind
+from mlebench_fast.validation.pandas_values import float64_values
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,7 @@ class AlaskaWeightedAuc:
         if "Label" not in submission.columns:
             msg = "Submission must have a 'Label' column"
             raise InvalidSubmissionError(msg)
-        frame, ids_match = answers.sorted.sort_submission(submission.frame, "Id")
+        frame, ids_match = answers.sorted.sort_submission(submission.frame, "Id", columns=["Label"])
         if not ids_match:
             msg = "Submission and answers must have the same ids"
             raise InvalidSubmissionError(msg)
@@ -58,7 +59,7 @@ class AlaskaWeightedAuc:
                 msg = "Labels in submission must be numbers"
                 raise InvalidSubmissionError(msg) from None
         else:
-            y_pred = label.cast(float).fill_null(np.nan).to_numpy()
+            y_pred = float64_values(label)
         if np.isnan(y_pred).any():
             msg = "Submission cannot contain NaNs"
             raise InvalidSubmissionError(msg)

@@ -24,7 +24,7 @@ import polars as pl
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sorted_answers
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.validation.frames import kind
+from mlebench_fast.validation.frames import filled, kind
 from mlebench_fast.validation.sklearn_targets import check_targets, labels_equal
 
 ID, TARGET = "image_id", "label"
@@ -73,7 +73,7 @@ def _filled_list(column: pl.Series) -> pl.Series:
     """
     column_kind = kind(column)
     if column_kind == "str":
-        return column.fill_null("")
+        return filled(column, "")
     if not _has_missing(column):
         if column.dtype == pl.Object:
             return _via_numpy(column)

@@ -15,7 +15,7 @@ def pandas_values(series: pl.Series) -> np.ndarray:
     if column_kind in ("int", "bool"):
         return series.to_numpy()
     if column_kind == "float":
-        return _float64_values(series)
+        return float64_values(series)
     values = np.empty(series.len(), dtype=object)
     values[:] = series.to_list()
     missing = series.is_null().to_numpy()
@@ -28,13 +28,13 @@ def as_float_array(series: pl.Series) -> np.ndarray:
     """``np.asarray(series, dtype=float64)``, as scikit-learn's ``check_array`` converts an
     object column: every ``str`` goes through ``float()`` (ValueError for a non-number)."""
     if kind(series) in ("int", "bool", "float"):
-        return _float64_values(series)
+        return float64_values(series)
     return pandas_values(series).astype(np.float64)
 
 
-def _float64_values(series: pl.Series) -> np.ndarray:
-    """A numeric column as float64 with NaN for nulls. Straight numpy where Polars' expression
-    round trip (cast, fill_null: ~100 us a call) is not needed."""
+def float64_values(series: pl.Series) -> np.ndarray:
+    """``series.cast(pl.Float64).fill_null(nan).to_numpy()``, straight from numpy where Polars'
+    expression round trip (cast, fill_null: ~100 us a call) is not needed."""
     if series.dtype == pl.Float64:
         return series.to_numpy()  # nulls come back as NaN
     if series.dtype in (pl.Int64, pl.UInt64, pl.Boolean) and series.null_count() == 0:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from mlebench_fast.validation.frames import kind
+from mlebench_fast.validation.frames import filled, kind
+from mlebench_fast.validation.pandas_values import float64_values
 
 _NUMBER_KINDS = {"int", "float", "bool"}
 
@@ -36,12 +37,12 @@ def type_of_target(series: pl.Series, input_name: str = "") -> str:
         # leading NaN in a string column).
         return "unknown"
     if column_kind == "float":
-        values = series.fill_null(float("nan"))
-        not_integral = values.is_nan() | values.is_infinite() | (values != values.floor())
-        # Values beyond int64 overflow numpy's astype(int), so they never equal it.
-        not_integral = not_integral | (values.abs() >= 2.0**63)
+        values = float64_values(series)
+        with np.errstate(invalid="ignore"):
+            # Values beyond int64 overflow numpy's astype(int), so they never equal it.
+            not_integral = ~np.isfinite(values) | (values != np.floor(values)) | (np.abs(values) >= 2.0**63)
         if not_integral.any():
-            _assert_finite(values, input_name)
+            _assert_finite(filled(series, float("nan")), input_name)
             return "continuous"
     if column_kind == "str" and series.null_count():
         msg = "'<' not supported between instances of 'float' and 'str'"
@@ -124,7 +125,7 @@ def labels_equal(y_true: pl.Series, y_pred: pl.Series) -> np.ndarray:
     if _label_family(y_true) != _label_family(y_pred):
         return np.zeros(y_true.len(), dtype=bool)
     if _label_family(y_true) == "str":
-        return (y_true == y_pred).fill_null(False).to_numpy()
+        return filled(y_true == y_pred, False).to_numpy()
     if y_true.null_count() or y_pred.null_count():
         return (y_true.cast(pl.Float64) == y_pred.cast(pl.Float64)).fill_null(False).to_numpy()
     if y_true.dtype == y_pred.dtype == pl.Int64:
