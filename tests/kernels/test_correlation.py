@@ -11,7 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from mlebench_fast.kernels.correlation import pearson_correlation, rankdata_average, spearman_correlation
+from mlebench_fast.kernels.correlation import (
+    centred_ranks,
+    pearson_correlation,
+    rankdata_average,
+    spearman_columns,
+    spearman_correlation,
+)
 
 
 def outcome(fn, *args):
@@ -126,3 +132,47 @@ def test_pearson_large_and_offsets():
     y = x + rng.normal(0, 1, x.size) + 1e12
     same((pearson_correlation, x, y), (scipy_pearson, x, y), rtol=1e-12)
     same((pearson_correlation, x, y[:-1]), (scipy_pearson, x, y[:-1]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    n=st.integers(2, 120),
+    k=st.integers(1, 4),
+    levels=st.sampled_from([2, 3, 10, 10**6]),  # few levels: many ties
+    seed=st.integers(0, 2**32 - 1),
+    poison=st.sampled_from(["none", "nan", "constant", "inf"]),
+)
+def test_spearman_columns_equal_scipy_bit_for_bit(n, k, levels, seed, poison):
+    rng = np.random.default_rng(seed)
+    predictions = rng.integers(0, levels, (n, k)).astype(np.float64) / 7
+    truth = [rng.integers(0, levels, n).astype(np.float64) for _ in range(k)]
+    if poison == "nan":
+        predictions[rng.integers(0, n), 0] = np.nan
+    elif poison == "constant":
+        predictions[:, 0] = 0.25
+    elif poison == "inf":
+        predictions[rng.integers(0, n), 0] = np.inf
+    ranked = [centred_ranks(t) for t in truth]
+    keep = [j for j in range(k) if ranked[j] is not None]
+    if not keep:
+        return
+    got = spearman_columns(
+        predictions[:, keep],
+        np.stack([ranked[j][0] for j in keep]),
+        np.array([ranked[j][1] for j in keep]),
+    )
+    for value, j in zip(got, keep, strict=True):
+        expected = spearman_correlation(predictions[:, j], truth[j])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            assert np.isnan(expected) == np.isnan(stats.spearmanr(predictions[:, j], truth[j]).correlation)
+        assert (np.isnan(value) and np.isnan(expected)) or value == expected
+
+
+def test_centred_ranks_declines_what_spearmanr_would_not_rank():
+    assert centred_ranks(np.array([1.0, 1.0, 1.0])) is None
+    assert centred_ranks(np.array([1.0, np.nan, 2.0])) is None
+    assert centred_ranks(np.array([1.0])) is None
+    assert centred_ranks(np.array([1, 2, 3])) is None  # int: the caller converts first
+    centred, squares = centred_ranks(np.array([3.0, 1.0, 2.0, 2.0]))
+    assert centred.tolist() == [1.5, -1.5, 0.0, 0.0] and squares == 4.5

@@ -16,7 +16,15 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["rankdata_average", "spearman_correlation", "pearson_correlation"]
+from mlebench_fast.kernels._jit import kernel
+
+__all__ = [
+    "centred_ranks",
+    "pearson_correlation",
+    "rankdata_average",
+    "spearman_columns",
+    "spearman_correlation",
+]
 
 
 def rankdata_average(x: np.ndarray) -> np.ndarray:
@@ -102,3 +110,75 @@ def pearson_correlation(x: object, y: object) -> np.float64:
     if const:
         return dtype.type(np.nan)
     return r[()]
+
+
+# Centred half-integer ranks give exact products and sums below this many rows (n^3 / 3 stays
+# under 2^53), so the order of the sums cannot change a bit of the result.
+_EXACT_RANK_ROWS = 50_000
+
+
+def centred_ranks(truth: np.ndarray) -> tuple[np.ndarray, float] | None:
+    """A numeric column's average ranks minus their mean, and the sum of their squares: what
+    :func:`spearman_columns` needs of a fixed side. None where spearmanr would not rank it (a
+    constant column, NaN, too few or too many rows): the caller takes the general path."""
+    n = truth.shape[0]
+    if truth.dtype != np.float64 or not 1 < n <= _EXACT_RANK_ROWS:
+        return None
+    if (truth[0] == truth).all() or np.isnan(truth).any():
+        return None
+    ranks = rankdata_average(truth)
+    centred = ranks - ranks.mean()
+    return centred, float(np.dot(centred, centred))
+
+
+def spearman_columns(
+    predictions: np.ndarray, truth_centred: np.ndarray, truth_squares: np.ndarray
+) -> np.ndarray:
+    """``spearman_correlation(predictions[:, j], truth[j])`` for every column j, given the truth
+    columns' :func:`centred_ranks` (rows of ``truth_centred``): NaN for a constant or NaN
+    prediction column, else bit for bit the value of numpy's ``corrcoef`` on the two rank
+    columns (the products and sums are exact; the divisions are done in its order)."""
+    return _spearman_columns(
+        np.ascontiguousarray(predictions.T, dtype=np.float64), truth_centred, truth_squares
+    )
+
+
+@kernel
+def _spearman_columns(columns, truth_centred, truth_squares):
+    k, n = columns.shape
+    out = np.empty(k, dtype=np.float64)
+    inverse = 1.0 / (n - 1)
+    ranks = np.empty(n, dtype=np.float64)
+    for j in range(k):
+        values = columns[j]
+        constant = True
+        has_nan = False
+        for i in range(n):
+            if values[i] != values[0]:
+                constant = False
+            if np.isnan(values[i]):
+                has_nan = True
+        if constant or has_nan:
+            out[j] = np.nan
+            continue
+        order = np.argsort(values)  # ties share their average rank whatever the sort
+        start = 0
+        while start < n:
+            stop = start + 1
+            while stop < n and values[order[stop]] == values[order[start]]:
+                stop += 1
+            average = 0.5 * (start + stop + 1)
+            for i in range(start, stop):
+                ranks[order[i]] = average
+            start = stop
+        middle = 0.5 * (n + 1)
+        cross = 0.0
+        squares = 0.0
+        for i in range(n):
+            centred = ranks[i] - middle
+            cross += centred * truth_centred[j, i]
+            squares += centred * centred
+        # corrcoef: c = dot * (1 / fact); c[1, 0] / stddev[1] / stddev[0], clipped.
+        r = cross * inverse / np.sqrt(truth_squares[j] * inverse) / np.sqrt(squares * inverse)
+        out[j] = min(max(r, -1.0), 1.0)
+    return out
