@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import settings
 
 from mlebench_fast.synthetic import get_generator, write_csv
+
+# `make test` replays the same examples every run, so a red CI is a regression, never an unlucky
+# draw; HYPOTHESIS_PROFILE=explore draws new ones (what to run when hunting for new traps).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")
