@@ -16,15 +16,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sorted_answers
-from mlebench_fast.competitions.shared.token_jaccard import (
-    WordSets,
-    intersection_sizes,
-    union_sizes,
-)
+from mlebench_fast.competitions.shared.token_jaccard import AnswerWords, overlap_and_union
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
+from mlebench_fast.kernels.tokens import vocabulary_size
 from mlebench_fast.validation.answers import InvalidAnswersError, require_answer_columns
-from mlebench_fast.validation.frames import fillna_empty, fillna_empty_is_all_str
+from mlebench_fast.validation.frames import fillna_empty, fillna_empty_is_all_str, kind
 
 ID, TARGET = "id", "PredictionString"
 
@@ -32,7 +29,7 @@ ID, TARGET = "id", "PredictionString"
 @dataclass(frozen=True, slots=True)
 class PreparedAnswers:
     sorted: SortedAnswers
-    words: WordSets
+    words: AnswerWords
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +40,7 @@ class SamplesJaccardGrader:
         if not fillna_empty_is_all_str(prepared.target):
             msg = "the answers' PredictionString cells must be strings"
             raise InvalidAnswersError(msg)
-        return PreparedAnswers(prepared, WordSets.of(fillna_empty(prepared.target)))
+        return PreparedAnswers(prepared, AnswerWords.of(fillna_empty(prepared.target).to_list()))
 
     def score(self, submission: Table, answers: PreparedAnswers) -> np.float64:
         if submission.height != answers.sorted.ids.len():
@@ -57,7 +54,7 @@ class SamplesJaccardGrader:
             raise InvalidSubmissionError(msg)
         order = answers.sorted.index.order(submission.frame[ID])
         if order is not None:
-            texts = submission.frame[TARGET].gather(order)
+            texts = submission.frame[TARGET]
         else:
             frame, ids_match = answers.sorted.sort_submission(submission.frame.select(ID, TARGET), ID)
             if not ids_match:
@@ -67,12 +64,12 @@ class SamplesJaccardGrader:
         if not fillna_empty_is_all_str(texts):
             msg = "PredictionString cells must be strings ('.lower()' of a number or bool)"
             raise InvalidSubmissionError(msg)
-        predicted = WordSets.of(fillna_empty(texts))
-        if predicted.vocabulary_size(answers.words) < 2:
+        if texts.null_count() or kind(texts) != "str":
+            texts = fillna_empty(texts)
+        if len(answers.words.vocabulary) < 2 and vocabulary_size(texts, answers.words) < 2:
             msg = "fewer than two distinct words: the binarised sets are not multilabel"
             raise InvalidSubmissionError(msg)
-        common = intersection_sizes(predicted, answers.words)
-        union = union_sizes(predicted, answers.words, common)
+        common, union = overlap_and_union(texts, answers.words, order)
         scores = np.divide(common, union, out=np.zeros(union.size), where=union > 0)
         return np.mean(scores)
 

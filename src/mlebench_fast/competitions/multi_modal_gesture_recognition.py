@@ -18,8 +18,9 @@ from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sort
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.sequences import int_sequence_levenshtein
+from mlebench_fast.kernels.tokens import int_sequences
 from mlebench_fast.validation.answers import InvalidAnswersError, require_answer_columns
-from mlebench_fast.validation.frames import astype_str
+from mlebench_fast.validation.frames import astype_str, kind
 from mlebench_fast.validation.python_text import python_split
 
 ID, TARGET = "Id", "Sequence"
@@ -64,6 +65,7 @@ class PreparedAnswers:
     sorted: SortedAnswers
     parsed: Parsed
     total_length: int
+    values: np.ndarray | None  # the parsed ints as int64, when all are plain ASCII digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,8 @@ class IntSequenceEditDistanceGrader:
             parsed = parse_int_sequences(prepared.target)
         except ValueError as e:
             raise InvalidAnswersError(f"answers' Sequence cells must be integers: {e}") from e
-        return PreparedAnswers(prepared, parsed, int(parsed[1][-1]))
+        values = parsed[0].to_numpy() if parsed[2] is None else None
+        return PreparedAnswers(prepared, parsed, int(parsed[1][-1]), values)
 
     def score(self, submission: Table, answers: PreparedAnswers) -> np.float64:
         if submission.height != answers.sorted.ids.len():
@@ -87,22 +90,31 @@ class IntSequenceEditDistanceGrader:
                 raise InvalidSubmissionError(msg)
         order = answers.sorted.index.order(submission.frame[ID])
         if order is not None:
-            cells = submission.frame[TARGET].gather(order)
+            cells = submission.frame[TARGET]
         else:
             frame, ids_match = answers.sorted.sort_submission(submission.frame.select(ID, TARGET), ID)
             if not ids_match:
                 msg = "Submission and answers must have the same ids"
                 raise InvalidSubmissionError(msg)
             cells = frame[TARGET]
-        try:
-            parsed = parse_int_sequences(cells)
-        except ValueError as e:
-            msg = (
-                "Submission sequences must be integers separated by spaces. "
-                f"Failed to convert Sequence to list of integers: {e}"
-            )
-            raise InvalidSubmissionError(msg) from e
-        true, predicted = coded_values(answers.parsed, parsed)
+        simple = None
+        if answers.values is not None and kind(cells) == "str" and not cells.null_count():
+            simple = int_sequences(cells, order)
+        if simple is not None:
+            true, predicted = answers.values, simple[0]
+            parsed = (None, simple[1], None)
+        else:
+            if order is not None:
+                cells = cells.gather(order)
+            try:
+                parsed = parse_int_sequences(cells)
+            except ValueError as e:
+                msg = (
+                    "Submission sequences must be integers separated by spaces. "
+                    f"Failed to convert Sequence to list of integers: {e}"
+                )
+                raise InvalidSubmissionError(msg) from e
+            true, predicted = coded_values(answers.parsed, parsed)
         distances = int_sequence_levenshtein(true, answers.parsed[1], predicted, parsed[1])
         return np.sum(distances) / answers.total_length
 

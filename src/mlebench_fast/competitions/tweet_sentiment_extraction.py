@@ -14,10 +14,9 @@ import numpy as np
 
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sorted_answers
 from mlebench_fast.competitions.shared.token_jaccard import (
-    WordSets,
+    AnswerWords,
     fillna_empty_astype_str,
-    intersection_sizes,
-    union_sizes,
+    overlap_and_union,
 )
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
@@ -29,7 +28,7 @@ ID, TARGET = "textID", "selected_text"
 @dataclass(frozen=True, slots=True)
 class PreparedAnswers:
     sorted: SortedAnswers
-    words: WordSets
+    words: AnswerWords
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +36,8 @@ class KaggleJaccardGrader:
     def prepare_answers(self, answers: Table) -> PreparedAnswers:
         require_answer_columns(answers, ID, TARGET)
         prepared = sorted_answers(answers, ID, TARGET)
-        return PreparedAnswers(prepared, WordSets.of(fillna_empty_astype_str(prepared.target)))
+        texts = fillna_empty_astype_str(prepared.target).to_list()
+        return PreparedAnswers(prepared, AnswerWords.of(texts))
 
     def score(self, submission: Table, answers: PreparedAnswers) -> float:
         for column, article in ((ID, "a"), (TARGET, "a")):
@@ -49,16 +49,15 @@ class KaggleJaccardGrader:
             raise InvalidSubmissionError(msg)
         order = answers.sorted.index.order(submission.frame[ID])
         if order is not None:
-            texts = submission.frame[TARGET].gather(order)
+            texts = submission.frame[TARGET]
         else:
             frame, ids_match = answers.sorted.sort_submission(submission.frame.select(ID, TARGET), ID)
             if not ids_match:
                 msg = "Submission and answers DataFrames must have the same textID values."
                 raise InvalidSubmissionError(msg)
             texts = frame[TARGET]
-        predicted = WordSets.of(fillna_empty_astype_str(texts))
-        common = intersection_sizes(predicted, answers.words)
-        union = union_sizes(predicted, answers.words, common)
+        # fillna/astype act cell by cell: applied before the rows are placed, they are the same.
+        common, union = overlap_and_union(fillna_empty_astype_str(texts), answers.words, order)
         if (union == 0).any():
             msg = "float division by zero (a row where neither text has a word)"
             raise InvalidSubmissionError(msg)
