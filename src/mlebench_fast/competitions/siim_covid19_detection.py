@@ -33,11 +33,9 @@ from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.boxes import greedy_match_pairs, row_descending_order
 from mlebench_fast.kernels.precision_recall import grouped_average_precisions
+from mlebench_fast.kernels.prediction_strings import label_index, parse_objects
 from mlebench_fast.validation.answers import InvalidAnswersError, require_answer_columns
 from mlebench_fast.validation.frames import kind
-from mlebench_fast.validation.labels import Vocabulary
-from mlebench_fast.validation.python_float import python_floats
-from mlebench_fast.validation.python_text import python_split
 
 ID, TARGET = "id", "PredictionString"
 WIDTH = 6
@@ -45,39 +43,34 @@ WIDTH = 6
 
 @dataclass(frozen=True, slots=True)
 class Objects:
-    """Flat objects of every row: offsets per row, label tokens, confidence, corners."""
+    """Flat objects of every row: offsets per row, class codes, confidence, corners."""
 
     offsets: np.ndarray
-    labels: pl.Series
+    codes: np.ndarray
     conf: np.ndarray
     corners: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
-def parse(cells: pl.Series) -> Objects | str:
-    """The objects of string cells without nulls, or why the reference's parser fails."""
-    lists = python_split(cells)
-    counts = lists.list.len().to_numpy().astype(np.int64)
-    if (counts % WIDTH).any():
+def parse(
+    cells: pl.Series, classes: object, rows: np.ndarray | None = None, grow: bool = False
+) -> Objects | str:
+    """The objects of string cells without nulls (cell ``r`` is ``cells[rows[r]]``), labels
+    coded by ``classes`` (-1: not a class), or why the reference's parser fails."""
+    parsed = parse_objects(cells, classes, WIDTH, python_split=True, rows=rows, grow=grow)
+    if parsed.bad_row >= 0:
         return "list index out of range"
-    offsets = np.zeros(counts.size + 1, dtype=np.int64)
-    np.cumsum(counts // WIDTH, out=offsets[1:])
-    tokens = lists.explode().drop_nulls()
-    # One float() pass over every numeric token (all but each object's first).
-    numeric = tokens.filter(pl.int_range(tokens.len(), eager=True) % WIDTH != 0)
-    values, failed = python_floats(numeric)
-    if failed >= 0:
-        return f"Could not parse PredictionString: could not convert string to float: {numeric[failed]!r}"
-    numbers = values.reshape(-1, WIDTH - 1).T
-    conf, x0, y0, x1, y1 = (np.ascontiguousarray(v) for v in numbers)
-    return Objects(offsets, tokens.gather_every(WIDTH, 0), conf, (x0, y0, x1, y1))
+    if parsed.fail_row >= 0:
+        token = parsed.fail_token
+        return f"Could not parse PredictionString: could not convert string to float: {token!r}"
+    conf, x0, y0, x1, y1 = parsed.values
+    return Objects(parsed.offsets, parsed.codes, conf, (x0, y0, x1, y1))
 
 
 @dataclass(frozen=True, slots=True)
 class PreparedAnswers:
     sorted: SortedAnswers
     boxes: Objects
-    classes: Vocabulary
-    codes: np.ndarray
+    classes: object  # LabelIndex of the answers' sorted distinct labels
 
 
 def _row_orders(objects: Objects, n_classes: int) -> np.ndarray:
@@ -110,11 +103,16 @@ class SiimCovidGrader:
         target = prepared.target
         if kind(target) != "str" or target.null_count():
             raise InvalidAnswersError("answers' PredictionString must be strings")
-        boxes = parse(target.cast(pl.String))
+        seen = label_index()
+        boxes = parse(target.cast(pl.String), seen, grow=True)
         if isinstance(boxes, str):
             raise InvalidAnswersError(boxes)
-        classes = Vocabulary.of(boxes.labels.unique().sort())
-        return PreparedAnswers(prepared, boxes, classes, classes.code(boxes.labels))
+        # Classes in Python's sorted() order, coded by position.
+        names = [label.decode() for label in seen.labels()]
+        classes = label_index(sorted(names))
+        recode = np.array([classes.code(name) for name in names], dtype=np.int64)
+        boxes = Objects(boxes.offsets, recode[boxes.codes], boxes.conf, boxes.corners)
+        return PreparedAnswers(prepared, boxes, classes)
 
     def score(self, submission: Table, answers: PreparedAnswers) -> float | np.float64:
         n = answers.sorted.ids.len()
@@ -124,9 +122,10 @@ class SiimCovidGrader:
             raise InvalidSubmissionError("Submission must have an 'Id' column")
         if TARGET not in submission.columns:
             raise InvalidSubmissionError("Submission must have a 'PredictionString' column")
-        order = answers.sorted.index.order(submission.frame[ID])
-        if order is not None:
-            cells = submission.frame[TARGET].gather(order)
+        # Cell r of the sorted submission is cells[rows[r]] (no gather of the strings).
+        rows = answers.sorted.index.order(submission.frame[ID])
+        if rows is not None:
+            cells = submission.frame[TARGET]
         else:
             frame, ids_match = answers.sorted.sort_submission(
                 submission.frame.select(ID, TARGET), ID
@@ -137,16 +136,16 @@ class SiimCovidGrader:
         if kind(cells) != "str" or cells.null_count():
             # NaN or a number has no .strip(): AttributeError, a rejection.
             raise InvalidSubmissionError("PredictionString cells must be strings")
-        preds = parse(cells.cast(pl.String))
+        preds = parse(cells.cast(pl.String), answers.classes, rows)
         if isinstance(preds, str):
             raise InvalidSubmissionError(preds)
-        n_classes = answers.classes.labels.len()
+        n_classes = len(answers.classes)
         if n_classes == 0:
             return 0.0
         truth = answers.boxes
         y_true, y_score, offsets = greedy_match_pairs(
-            truth.offsets, answers.codes, *truth.corners,
-            preds.offsets, answers.classes.code(preds.labels), preds.conf, *preds.corners,
+            truth.offsets, truth.codes, *truth.corners,
+            preds.offsets, preds.codes, preds.conf, *preds.corners,
             _row_orders(preds, n_classes), n_classes, 0.5,
         )
         aps, status = grouped_average_precisions(y_true, y_score, offsets)

@@ -3,8 +3,9 @@
 sklearn sorts the scores (stable mergesort, then reversed), keeps one point per distinct score,
 counts true/false positives there with a float64 cumulative sum, and returns
 ``-np.sum(np.diff(recall) * precision[:-1])`` over the reversed curve with (recall 0, precision 1)
-appended. Only the tie *groups* matter for the counts, so any sort that groups equal scores gives
-the same curve; the final sum follows numpy's pairwise order (:mod:`.summation`).
+appended. Only the tie *groups* matter for the counts (exact integers), so any order that groups
+equal scores gives the same curve; the final sum follows numpy's pairwise order
+(:mod:`.summation`).
 
 No positive label: sklearn warns and sets the recall to 1 everywhere; the precision is then 0
 everywhere and the value is ``-0.0`` (returned as is; the caller decides about the warning).
@@ -24,19 +25,69 @@ __all__ = ["binary_average_precision"]
 def binary_average_precision(y_true, y_score):
     """AP of ``y_true`` (0/1 ints) against finite float64 ``y_score`` (non-empty)."""
     n = y_score.shape[0]
-    order = np.argsort(-y_score, kind="mergesort")
-    # tps/fps at the last index of each group of equal scores, in descending-score order.
+    # Only the tie groups matter: the positives' and the negatives' scores are sorted apart and
+    # merged, and exact zeros (ground-truth fillers in detection metrics) are only counted.
+    pos = np.empty(n, dtype=np.float64)
+    neg = np.empty(n, dtype=np.float64)
+    n_pos = 0
+    n_neg = 0
+    zero_pos = 0.0
+    zero_neg = 0.0
+    for i in range(n):
+        v = y_score[i]
+        if v == 0.0:
+            if y_true[i]:
+                zero_pos += 1.0
+            else:
+                zero_neg += 1.0
+        elif y_true[i]:
+            pos[n_pos] = v
+            n_pos += 1
+        else:
+            neg[n_neg] = v
+            n_neg += 1
+    pos = np.sort(pos[:n_pos])
+    neg = np.sort(neg[:n_neg])
+    # tps/fps at the end of each group of equal scores, in descending-score order.
     tps = np.empty(n, dtype=np.float64)
     fps = np.empty(n, dtype=np.float64)
     m = 0
     tp = 0.0
-    for k in range(n):
-        i = order[k]
-        tp += y_true[i]
-        if k == n - 1 or y_score[order[k + 1]] != y_score[i]:
-            tps[m] = tp
-            fps[m] = 1.0 + k - tp
-            m += 1
+    fp = 0.0
+    i = n_pos - 1
+    j = n_neg - 1
+    zeros_left = zero_pos + zero_neg > 0
+    while i >= 0 or j >= 0 or zeros_left:
+        if i >= 0 and (j < 0 or pos[i] >= neg[j]):
+            v = pos[i]
+        elif j >= 0:
+            v = neg[j]
+        else:
+            v = 0.0
+        if zeros_left and v < 0.0 or (i < 0 and j < 0):
+            v = 0.0
+        if v == 0.0:
+            tp += zero_pos
+            fp += zero_neg
+            zeros_left = False
+        elif v != v:
+            # Outside the contract (scores are finite): a NaN is a group of its own.
+            if i >= 0 and pos[i] != pos[i]:
+                tp += 1.0
+                i -= 1
+            else:
+                fp += 1.0
+                j -= 1
+        else:
+            while i >= 0 and pos[i] == v:
+                tp += 1.0
+                i -= 1
+            while j >= 0 and neg[j] == v:
+                fp += 1.0
+                j -= 1
+        tps[m] = tp
+        fps[m] = fp
+        m += 1
     total = tps[m - 1]
     terms = np.empty(m, dtype=np.float64)
     # Reversed curve: recall_full = [r[m-1] .. r[0], 0], precision_full = [p[m-1] .. p[0], 1].
