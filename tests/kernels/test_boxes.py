@@ -104,3 +104,47 @@ def test_row_descending_order_is_pythons_stable_reverse_sort(rows):
         lo = int(offsets[k])
         want += sorted(range(lo, lo + len(r)), key=lambda j: key[j], reverse=True)
     assert got == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(det_row, min_size=1, max_size=5), st.booleans(), st.randoms(use_true_random=False))
+def test_greedy_match_score_groups_are_the_pairs_by_score(rows, per_class, rnd):
+    from mlebench_fast.kernels.boxes import greedy_match_score_groups
+
+    t_off, p_off, gts, preds = [0], [0], [], []
+    for g, p in rows:
+        gts += g
+        preds += p
+        t_off.append(len(gts))
+        p_off.append(len(preds))
+    g = np.array(gts, dtype=np.float64).reshape(-1, 5)
+    p = np.array(preds, dtype=np.float64).reshape(-1, 6)
+    # Any within-row order, one per class or shared (the NaN-confidence case has one per class).
+    order = []
+    for _ in range(3 if per_class else 1):
+        perm = []
+        for r in range(len(rows)):
+            idx = list(range(p_off[r], p_off[r + 1]))
+            rnd.shuffle(idx)
+            perm += idx
+        order.append(perm)
+    order = np.array(order, dtype=np.int64).reshape(len(order), -1)
+    args = (
+        np.array(t_off), g[:, 0].astype(np.int64), g[:, 1], g[:, 2], g[:, 3], g[:, 4],
+        np.array(p_off), p[:, 0].astype(np.int64), p[:, 1], p[:, 2], p[:, 3], p[:, 4], p[:, 5],
+        order, 3, 0.5,
+    )
+    y_true, y_score, off = greedy_match_pairs(*args)
+    pos, pos_off, pos_n, neg, neg_off, neg_n, zero_pos, zero_neg, nonfinite = (
+        greedy_match_score_groups(*args)
+    )
+    for c in range(3):
+        t = y_true[off[c] : off[c + 1]]
+        s = y_score[off[c] : off[c + 1]]
+        zero = s == 0
+        assert zero_pos[c] == (zero & (t == 1)).sum() and zero_neg[c] == (zero & (t == 0)).sum()
+        got_pos = pos[pos_off[c] : pos_off[c] + pos_n[c]]
+        got_neg = neg[neg_off[c] : neg_off[c] + neg_n[c]]
+        for got, want in ((got_pos, s[~zero & (t == 1)]), (got_neg, s[~zero & (t == 0)])):
+            assert np.sort(got).tobytes() == np.sort(want).tobytes()
+        assert nonfinite[c] == (~np.isfinite(s)).any()

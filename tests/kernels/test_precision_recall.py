@@ -65,3 +65,30 @@ def test_grouped_matches_per_group(groups):
         want = reference(t, y_score[offsets[k] : offsets[k + 1]])
         assert np.float64(aps[k]).tobytes() == np.float64(want).tobytes()
     assert status == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(pairs, min_size=1, max_size=5))
+def test_sorted_groups_match_sklearn(groups):
+    from mlebench_fast.kernels.precision_recall import sorted_group_average_precisions
+
+    pos, neg, pos_n, neg_n, zero_pos, zero_neg = [], [], [], [], [], []
+    for g in groups:
+        p = sorted(s for t, s in g if t == 1 and s != 0)
+        q = sorted(s for t, s in g if t == 0 and s != 0)
+        pos += p
+        neg += q
+        pos_n.append(len(p))
+        neg_n.append(len(q))
+        zero_pos.append(float(sum(1 for t, s in g if t == 1 and s == 0)))
+        zero_neg.append(float(sum(1 for t, s in g if t == 0 and s == 0)))
+    pos_off = np.cumsum([0] + pos_n[:-1]).astype(np.int64)
+    neg_off = np.cumsum([0] + neg_n[:-1]).astype(np.int64)
+    aps = sorted_group_average_precisions(
+        np.array(pos, dtype=np.float64), pos_off, np.array(pos_n, dtype=np.int64),
+        np.array(neg, dtype=np.float64), neg_off, np.array(neg_n, dtype=np.int64),
+        np.array(zero_pos), np.array(zero_neg),
+    )
+    for k, g in enumerate(groups):
+        want = reference([t for t, _ in g], [s for _, s in g])
+        assert np.float64(aps[k]).tobytes() == np.float64(want).tobytes()

@@ -31,8 +31,8 @@ import polars as pl
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sorted_answers
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.kernels.boxes import greedy_match_pairs, row_descending_order
-from mlebench_fast.kernels.precision_recall import grouped_average_precisions
+from mlebench_fast.kernels.boxes import greedy_match_score_groups, row_descending_order
+from mlebench_fast.kernels.precision_recall import sorted_group_average_precisions
 from mlebench_fast.kernels.prediction_strings import label_index, parse_objects
 from mlebench_fast.validation.answers import InvalidAnswersError, require_answer_columns
 from mlebench_fast.validation.frames import kind
@@ -143,18 +143,31 @@ class SiimCovidGrader:
         if n_classes == 0:
             return 0.0
         truth = answers.boxes
-        y_true, y_score, offsets = greedy_match_pairs(
-            truth.offsets, truth.codes, *truth.corners,
-            preds.offsets, preds.codes, preds.conf, *preds.corners,
-            _row_orders(preds, n_classes), n_classes, 0.5,
-        )
-        aps, status = grouped_average_precisions(y_true, y_score, offsets)
-        if status == 1:
-            raise InvalidSubmissionError(
-                "y_true is all 1s; this shouldn't happen and will result in undefined AP"
+        pos, pos_off, pos_n, neg, neg_off, neg_n, zero_pos, zero_neg, nonfinite = (
+            greedy_match_score_groups(
+                truth.offsets, truth.codes, *truth.corners,
+                preds.offsets, preds.codes, preds.conf, *preds.corners,
+                _row_orders(preds, n_classes), n_classes, 0.5,
             )
-        if status == 2:
-            raise InvalidSubmissionError("Input contains NaN or infinity.")
+        )
+        # The reference's checks, class by class: its assert, then scikit-learn's finiteness.
+        all_positive = (neg_n == 0) & (zero_neg == 0)
+        if all_positive.any() or nonfinite.any():
+            for c in range(n_classes):
+                if all_positive[c]:
+                    raise InvalidSubmissionError(
+                        "y_true is all 1s; this shouldn't happen and will result in undefined AP"
+                    )
+                if nonfinite[c]:
+                    raise InvalidSubmissionError("Input contains NaN or infinity.")
+        # numpy's sort (vectorised) per class; the curves are merged in the kernel.
+        for lo, n in zip(pos_off[:-1].tolist(), pos_n.tolist()):
+            pos[lo : lo + n].sort()
+        for lo, n in zip(neg_off[:-1].tolist(), neg_n.tolist()):
+            neg[lo : lo + n].sort()
+        aps = sorted_group_average_precisions(
+            pos, pos_off, pos_n, neg, neg_off, neg_n, zero_pos, zero_neg
+        )
         return np.mean(aps)
 
 

@@ -18,6 +18,7 @@ from mlebench_fast.kernels.summation import np_sum
 __all__ = [
     "python_box_iou",
     "greedy_match_pairs",
+    "greedy_match_score_groups",
     "coco_box_iou",
     "coco_match",
     "coco_precision",
@@ -121,6 +122,88 @@ def greedy_match_pairs(
         out_off[c + 1] = dst + n
     total = out_off[n_classes]
     return y_true[:total].copy(), y_score[:total].copy(), out_off
+
+
+@kernel
+def greedy_match_score_groups(
+    t_off, t_cls, t_x0, t_y0, t_x1, t_y1,
+    p_off, p_cls, p_conf, p_x0, p_y0, p_x1, p_y1,
+    order, n_classes, threshold,
+):
+    """The pairs of :func:`greedy_match_pairs`, as much of them as an average precision needs:
+    per class, the non-zero scores of its positive and of its negative pairs (``pos[pos_off[c]:
+    pos_off[c] + pos_n[c]]``, same for ``neg``), its zero-score positives and negatives as counts,
+    and whether one of its scores is not finite. A pair's position does not matter to AP, so rows
+    are walked once for all classes (class by class within a row when ``order`` has a row per
+    class).
+
+    Returns (pos, pos_off, pos_n, neg, neg_off, neg_n, zero_pos, zero_neg, nonfinite)."""
+    n_rows = t_off.size - 1
+    per_class = order.shape[0] > 1
+    count = np.zeros(n_classes + 1, dtype=np.int64)
+    for i in range(p_cls.size):
+        if p_cls[i] >= 0:
+            count[p_cls[i]] += 1
+    off = np.zeros(n_classes + 1, dtype=np.int64)
+    for c in range(n_classes):
+        off[c + 1] = off[c] + count[c]
+    pos = np.empty(off[n_classes], dtype=np.float64)
+    neg = np.empty(off[n_classes], dtype=np.float64)
+    pos_n = np.zeros(n_classes, dtype=np.int64)
+    neg_n = np.zeros(n_classes, dtype=np.int64)
+    zero_pos = np.zeros(n_classes, dtype=np.float64)
+    zero_neg = np.zeros(n_classes, dtype=np.float64)
+    nonfinite = np.zeros(n_classes, dtype=np.bool_)
+    matched = np.zeros(t_cls.size, dtype=np.bool_)
+    in_row = np.zeros(n_classes, dtype=np.int64)
+    for r in range(n_rows):
+        for q in range(order.shape[0]):
+            row_order = order[q]
+            for k in range(p_off[r], p_off[r + 1]):
+                j = row_order[k]
+                c = p_cls[j]
+                if c < 0 or (per_class and c != q):
+                    continue
+                hit = False
+                best = 0.0
+                best_i = -1
+                for i in range(t_off[r], t_off[r + 1]):
+                    if t_cls[i] != c or matched[i]:
+                        continue
+                    iou = python_box_iou(
+                        p_x0[j], p_y0[j], p_x1[j], p_y1[j], t_x0[i], t_y0[i], t_x1[i], t_y1[i]
+                    )
+                    if iou > best and iou > threshold:
+                        best = iou
+                        best_i = i
+                if best_i >= 0:
+                    matched[best_i] = True
+                    hit = True
+                v = p_conf[j]
+                if not (v - v == 0.0):
+                    nonfinite[c] = True
+                if v == 0.0:
+                    if hit:
+                        zero_pos[c] += 1.0
+                    else:
+                        zero_neg[c] += 1.0
+                elif hit:
+                    pos[off[c] + pos_n[c]] = v
+                    pos_n[c] += 1
+                else:
+                    neg[off[c] + neg_n[c]] = v
+                    neg_n[c] += 1
+                in_row[c] += 1
+        for i in range(t_off[r], t_off[r + 1]):
+            c = t_cls[i]
+            if not matched[i]:
+                zero_pos[c] += 1.0
+                in_row[c] += 1
+        for c in range(n_classes):
+            if in_row[c] == 0:
+                zero_neg[c] += 1.0
+            in_row[c] = 0
+    return pos, off, pos_n, neg, off, neg_n, zero_pos, zero_neg, nonfinite
 
 
 @kernel

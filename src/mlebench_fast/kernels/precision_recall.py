@@ -18,15 +18,20 @@ import numpy as np
 from mlebench_fast.kernels._jit import kernel
 from mlebench_fast.kernels.summation import np_sum
 
-__all__ = ["binary_average_precision"]
+__all__ = [
+    "binary_average_precision",
+    "grouped_average_precisions",
+    "sorted_average_precision",
+    "sorted_group_average_precisions",
+]
 
 
 @kernel
 def binary_average_precision(y_true, y_score):
     """AP of ``y_true`` (0/1 ints) against finite float64 ``y_score`` (non-empty)."""
     n = y_score.shape[0]
-    # Only the tie groups matter: the positives' and the negatives' scores are sorted apart and
-    # merged, and exact zeros (ground-truth fillers in detection metrics) are only counted.
+    # Only the tie groups matter: the positives' and the negatives' scores are sorted apart, and
+    # exact zeros (ground-truth fillers in detection metrics) are only counted.
     pos = np.empty(n, dtype=np.float64)
     neg = np.empty(n, dtype=np.float64)
     n_pos = 0
@@ -46,11 +51,20 @@ def binary_average_precision(y_true, y_score):
         else:
             neg[n_neg] = v
             n_neg += 1
-    pos = np.sort(pos[:n_pos])
-    neg = np.sort(neg[:n_neg])
+    return sorted_average_precision(np.sort(pos[:n_pos]), np.sort(neg[:n_neg]), zero_pos, zero_neg)
+
+
+@kernel
+def sorted_average_precision(pos, neg, zero_pos, zero_neg):
+    """AP of pairs given as the ascending non-zero scores of the positives (``pos``) and of the
+    negatives (``neg``) and the numbers of zero-score positives and negatives (at least one
+    pair; finite scores)."""
+    n_pos = pos.shape[0]
+    n_neg = neg.shape[0]
+    size = n_pos + n_neg + 1
     # tps/fps at the end of each group of equal scores, in descending-score order.
-    tps = np.empty(n, dtype=np.float64)
-    fps = np.empty(n, dtype=np.float64)
+    tps = np.empty(size, dtype=np.float64)
+    fps = np.empty(size, dtype=np.float64)
     m = 0
     tp = 0.0
     fp = 0.0
@@ -101,6 +115,20 @@ def binary_average_precision(y_true, y_score):
             r_next = tps[j - 1] / total if total != 0 else 1.0
         terms[k] = (r_next - r) * p
     return -np_sum(terms, 0.0)
+
+
+@kernel
+def sorted_group_average_precisions(pos, pos_off, pos_n, neg, neg_off, neg_n, zero_pos, zero_neg):
+    """:func:`sorted_average_precision` of each group ``k``: ``pos[pos_off[k]:pos_off[k] +
+    pos_n[k]]`` (sorted), the same slice of ``neg``, and ``zero_pos[k]``, ``zero_neg[k]``."""
+    k = pos_n.shape[0]
+    out = np.empty(k, dtype=np.float64)
+    for g in range(k):
+        out[g] = sorted_average_precision(
+            pos[pos_off[g] : pos_off[g] + pos_n[g]], neg[neg_off[g] : neg_off[g] + neg_n[g]],
+            zero_pos[g], zero_neg[g],
+        )
+    return out
 
 
 @kernel
