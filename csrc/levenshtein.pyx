@@ -282,18 +282,10 @@ cdef int64_t _diagonal(const sym_t* a, Py_ssize_t m, const sym_t* b, Py_ssize_t 
 
 cdef int64_t _distance_ascii(const uint8_t* a, Py_ssize_t la, const uint8_t* b, Py_ssize_t lb,
                              Workspace* ws) noexcept nogil:
+    # Requires 0 < la, 0 < lb, and no common first or last byte (the caller strips them).
     cdef Py_ssize_t tmp_len
     cdef const uint8_t* tmp
     cdef int64_t dist
-    cdef Py_ssize_t common
-    common = _common_prefix(a, b, la if la < lb else lb)
-    a += common
-    b += common
-    la -= common
-    lb -= common
-    common = _common_suffix(a + la, b + lb, la if la < lb else lb)
-    la -= common
-    lb -= common
     if la > lb:
         tmp = a
         a = b
@@ -301,8 +293,6 @@ cdef int64_t _distance_ascii(const uint8_t* a, Py_ssize_t la, const uint8_t* b, 
         tmp_len = la
         la = lb
         lb = tmp_len
-    if la == 0:
-        return lb
     dist = _diagonal(a, la, b, lb)
     if dist >= 0:
         return dist
@@ -313,6 +303,7 @@ cdef int64_t _distance_ascii(const uint8_t* a, Py_ssize_t la, const uint8_t* b, 
 
 cdef int64_t _distance_unicode(const uint8_t* a, Py_ssize_t na, const uint8_t* b, Py_ssize_t nb,
                                Workspace* ws) noexcept nogil:
+    # Requires 0 < na, 0 < nb, and no common first or last code point (the caller strips them).
     cdef Py_ssize_t la, lb, i, tmp_len
     cdef uint32_t* pa
     cdef uint32_t* pb
@@ -339,14 +330,6 @@ cdef int64_t _distance_unicode(const uint8_t* a, Py_ssize_t na, const uint8_t* b
     pb = ws.cp_b
     la = _decode_utf8(a, na, pa)
     lb = _decode_utf8(b, nb, pb)
-    while la > 0 and lb > 0 and pa[0] == pb[0]:
-        pa += 1
-        pb += 1
-        la -= 1
-        lb -= 1
-    while la > 0 and lb > 0 and pa[la - 1] == pb[lb - 1]:
-        la -= 1
-        lb -= 1
     if la > lb:
         tmp = pa
         pa = pb
@@ -354,8 +337,6 @@ cdef int64_t _distance_unicode(const uint8_t* a, Py_ssize_t na, const uint8_t* b
         tmp_len = la
         la = lb
         lb = tmp_len
-    if la == 0:
-        return lb
     dist = _diagonal(<const uint32_t*> pa, la, <const uint32_t*> pb, lb)
     if dist >= 0:
         return dist
@@ -376,6 +357,70 @@ cdef int64_t _distance_unicode(const uint8_t* a, Py_ssize_t na, const uint8_t* b
     if _reserve(ws, k + 1, (la + 63) >> 6) == 0:
         dist = _myers(<const uint32_t*> pa, la, <const uint32_t*> pb, lb, ws.peq, ws.vp, ws.vn)
     return dist
+
+
+cdef inline bint _continuation(uint8_t c) noexcept nogil:
+    return (c & 0xC0) == 0x80
+
+
+cdef inline Py_ssize_t _code_points(const uint8_t* s, Py_ssize_t n) noexcept nogil:
+    cdef Py_ssize_t i, count = 0
+    for i in range(n):
+        count += not _continuation(s[i])
+    return count
+
+
+cdef int64_t _pair_distance(const uint8_t* a, Py_ssize_t na, const uint8_t* b, Py_ssize_t nb,
+                            Workspace* ws) noexcept nogil:
+    # The common prefix and suffix are stripped on the bytes, whatever the script, then moved
+    # back to a code point boundary: equal bytes up to a boundary are equal code points, and
+    # the leftover middles (often ASCII even in a non-ASCII sentence) are all that is decoded.
+    cdef Py_ssize_t common = _common_prefix(a, b, na if na < nb else nb)
+    # Inside a multi-byte character the next byte of a (or b) is a continuation byte.
+    while common > 0 and ((common < na and _continuation(a[common]))
+                          or (common < nb and _continuation(b[common]))):
+        common -= 1
+    a += common
+    b += common
+    na -= common
+    nb -= common
+    common = _common_suffix(a + na, b + nb, na if na < nb else nb)
+    # The shared suffix must start on a lead byte (its bytes are the same in a and b).
+    while common > 0 and _continuation(a[na - common]):
+        common -= 1
+    na -= common
+    nb -= common
+    if na == 0:
+        return _code_points(b, nb)
+    if nb == 0:
+        return _code_points(a, na)
+    if _is_ascii(a, na) and _is_ascii(b, nb):
+        return _distance_ascii(a, na, b, nb, ws)
+    return _distance_unicode(a, na, b, nb, ws)
+
+
+cdef inline void _workspace_init(Workspace* ws) noexcept nogil:
+    ws.peq = NULL
+    ws.peq_cap = 0
+    ws.vp = NULL
+    ws.vn = NULL
+    ws.vec_cap = 0
+    ws.cp_a = NULL
+    ws.cp_b = NULL
+    ws.distinct = NULL
+    ws.cp_cap = 0
+    ws.symbol_of = NULL
+
+
+cdef inline void _workspace_free(Workspace* ws) noexcept nogil:
+    free(ws.peq)
+    free(ws.vp)
+    free(ws.vn)
+    free(ws.cp_a)
+    free(ws.cp_b)
+    free(ws.distinct)
+    free(ws.symbol_of)
+    _workspace_init(ws)
 
 
 cdef struct Source:
@@ -456,62 +501,298 @@ cdef inline const uint8_t* _row(const Source* col, Py_ssize_t r, Py_ssize_t* siz
     return <const uint8_t*> <uintptr_t> col.buffers[index] + offset
 
 
-def distances(Utf8Column a, Utf8Column b, const int64_t[::1] b_rows=None):
+def distances(Utf8Column a, Utf8Column b, const int64_t[::1] b_rows=None,
+              out=None, Py_ssize_t start=0, Py_ssize_t stop=-1):
     """Levenshtein distance of every row pair, in code points, as an int64 array.
 
     With ``b_rows``, row ``r`` of ``a`` is paired with row ``b_rows[r]`` of ``b``: callers pair
-    rows matched by id without gathering (copying) the strings first.
+    rows matched by id without gathering (copying) the strings first. With ``out``, only rows
+    ``start`` to ``stop`` (-1: the last) are computed, into ``out``, without the GIL: threads
+    can share one call's rows.
     """
     cdef Py_ssize_t rows = a.rows
     cdef bint indirect = b_rows is not None
     if (b_rows.shape[0] if indirect else b.rows) != rows:
         msg = f"Both columns must have the same number of rows, got {rows} and {b.rows}."
         raise ValueError(msg)
-    if indirect and rows and (np.min(b_rows) < 0 or np.max(b_rows) >= b.rows):
-        msg = f"b_rows must index rows of b (0 to {b.rows - 1})."
-        raise IndexError(msg)
-    out_arr = np.empty(rows, dtype=np.int64)
-    cdef int64_t[::1] out = out_arr
+    if stop < 0:
+        stop = rows
+    if not 0 <= start <= stop <= rows:
+        raise IndexError(f"Rows {start} to {stop} are not within 0 to {rows}.")
+    out_arr = np.empty(rows, dtype=np.int64) if out is None else out
+    cdef int64_t[::1] result = out_arr
+    if result.shape[0] != rows:
+        raise ValueError(f"out must have {rows} rows, got {result.shape[0]}.")
     cdef Workspace ws
-    cdef Py_ssize_t r, na, nb
+    cdef Py_ssize_t r, na, nb, ahead
+    cdef Py_ssize_t b_count = b.rows
     cdef const uint8_t* sa
     cdef const uint8_t* sb
-    cdef int64_t d
-    cdef bint failed = False
-    ws.peq = NULL
-    ws.peq_cap = 0
-    ws.vp = NULL
-    ws.vn = NULL
-    ws.vec_cap = 0
-    ws.cp_a = NULL
-    ws.cp_b = NULL
-    ws.distinct = NULL
-    ws.cp_cap = 0
-    ws.symbol_of = NULL
+    cdef int64_t d = 0
+    _workspace_init(&ws)
     with nogil:
-        for r in range(rows):
+        for r in range(start, stop):
             if indirect:
-                if r + VIEW_AHEAD < rows:
+                if b_rows[r] < 0 or b_rows[r] >= b_count:
+                    d = -2
+                    break
+                # Rows out of range are left for their own turn to report: a prefetch of the
+                # data reads the row's view or offsets, which must exist.
+                if r + VIEW_AHEAD < stop:
                     _prefetch_view(&b.src, b_rows[r + VIEW_AHEAD])
-                if r + DATA_AHEAD < rows:
-                    _prefetch_data(&b.src, b_rows[r + DATA_AHEAD])
+                if r + DATA_AHEAD < stop:
+                    ahead = b_rows[r + DATA_AHEAD]
+                    if 0 <= ahead < b_count:
+                        _prefetch_data(&b.src, ahead)
             sa = _row(&a.src, r, &na)
             sb = _row(&b.src, b_rows[r] if indirect else r, &nb)
-            if _is_ascii(sa, na) and _is_ascii(sb, nb):
-                d = _distance_ascii(sa, na, sb, nb, &ws)
-            else:
-                d = _distance_unicode(sa, na, sb, nb, &ws)
+            d = _pair_distance(sa, na, sb, nb, &ws)
             if d < 0:
-                failed = True
                 break
-            out[r] = d
-        free(ws.peq)
-        free(ws.vp)
-        free(ws.vn)
-        free(ws.cp_a)
-        free(ws.cp_b)
-        free(ws.distinct)
-        free(ws.symbol_of)
-    if failed:
+            result[r] = d
+        _workspace_free(&ws)
+    if d == -2:
+        raise IndexError(f"b_rows must index rows of b (0 to {b.rows - 1}).")
+    if d == -1:
         raise MemoryError("Levenshtein kernel could not allocate its workspace.")
     return out_arr
+
+
+cdef inline uint64_t _mix(uint64_t h) noexcept nogil:
+    h ^= h >> 33
+    h *= 0xff51afd7ed558ccdULL
+    h ^= h >> 33
+    h *= 0xc4ceb9fe1a85ec53ULL
+    h ^= h >> 33
+    return h
+
+
+cdef inline uint64_t _load32(const uint8_t* p) noexcept nogil:
+    cdef uint32_t word
+    memcpy(&word, p, 4)
+    return word
+
+
+cdef inline uint64_t _hash_key(const uint8_t* p, Py_ssize_t n) noexcept nogil:
+    # Eight bytes per multiply (ids are short: one or two steps), the tail read as two
+    # overlapping 4-byte words or three single bytes (never past the key, never a variable-length
+    # copy), then a full finaliser, so the slot (low bits) and the tag (high bits) both depend on
+    # every byte.
+    cdef uint64_t h = 0x9e3779b97f4a7c15ULL ^ (<uint64_t> n * 0xff51afd7ed558ccdULL)
+    cdef uint64_t word
+    while n >= 8:
+        memcpy(&word, p, 8)
+        h = (h ^ word) * 0x100000001b3ULL
+        h ^= h >> 29
+        p += 8
+        n -= 8
+    if n >= 4:
+        word = _load32(p) | (_load32(p + n - 4) << 32)
+        h = (h ^ word) * 0x100000001b3ULL
+    elif n:
+        word = p[0] | (<uint64_t> p[n >> 1] << 8) | (<uint64_t> p[n - 1] << 16)
+        h = (h ^ word) * 0x100000001b3ULL
+    return _mix(h)
+
+
+cdef inline bint _same_bytes(const uint8_t* a, const uint8_t* b, Py_ssize_t n) noexcept nogil:
+    # Ids are short: a word-wise compare beats a call to memcmp.
+    cdef uint64_t x, y
+    while n >= 8:
+        memcpy(&x, a, 8)
+        memcpy(&y, b, 8)
+        if x != y:
+            return False
+        a += 8
+        b += 8
+        n -= 8
+    while n > 0:
+        if a[0] != b[0]:
+            return False
+        a += 1
+        b += 1
+        n -= 1
+    return True
+
+
+cdef enum:
+    # A slot holds an entry's offset in the blob + 1 (low 40 bits; 0 = empty) and the top 24
+    # bits of its key's hash, so most probes that miss never touch the blob.
+    OFFSET_BITS = 40
+    ENTRY_HEADER = 12        # uint32 row, uint32 key length, uint32 text length
+    # Keys are hashed this many rows ahead and their slots read half as far ahead, each with a
+    # prefetch, so the two dependent cache misses of a look-up overlap with other rows' work.
+    HASH_AHEAD = 16
+    SLOT_AHEAD = 8
+    RING = 32                # a power of two > HASH_AHEAD
+
+
+cdef uint64_t OFFSET_MASK = ((<uint64_t> 1) << OFFSET_BITS) - 1
+
+
+cdef class KeyedTexts:
+    """The rows of a (key, text) pair of UTF-8 columns, found by key: each entry's key and text
+    lie next to each other in one buffer, so a look-up and the text it leads to cost one cache
+    miss in the slots and one in the entry. ``unique`` is False when a key repeats (then only
+    its first row is found)."""
+
+    cdef object _slots_arr
+    cdef object _blob_arr
+    cdef const uint64_t* slots
+    cdef const uint8_t* blob
+    cdef uint64_t mask
+    cdef readonly Py_ssize_t rows
+    cdef readonly bint unique
+
+    def __init__(self, Utf8Column keys, Utf8Column texts):
+        if keys.rows != texts.rows:
+            raise ValueError(f"Expected as many keys as texts, got {keys.rows} and {texts.rows}.")
+        cdef Py_ssize_t n = keys.rows, r, kn, tn, total = 0
+        cdef const uint8_t* k
+        cdef const uint8_t* t
+        for r in range(n):
+            _row(&keys.src, r, &kn)
+            _row(&texts.src, r, &tn)
+            total += ENTRY_HEADER + kn + tn
+        if n >= (<Py_ssize_t> 1) << 32 or total + 1 >= (<Py_ssize_t> 1) << OFFSET_BITS:
+            raise ValueError("Too many keys or bytes for a KeyedTexts.")
+        cdef uint64_t capacity = 16
+        while capacity < <uint64_t> (2 * n + 2):
+            capacity <<= 1
+        self._slots_arr = np.zeros(capacity, dtype=np.uint64)
+        self._blob_arr = np.empty(max(total, 1), dtype=np.uint8)
+        cdef uint64_t[::1] slots = self._slots_arr
+        cdef uint8_t[::1] blob_view = self._blob_arr
+        cdef uint8_t* blob = &blob_view[0]
+        self.slots = &slots[0]
+        self.blob = blob
+        self.mask = capacity - 1
+        self.rows = n
+        self.unique = True
+        cdef uint64_t h, slot, tag, at = 0
+        cdef uint32_t header[3]
+        cdef bint repeated = False
+        with nogil:
+            for r in range(n):
+                k = _row(&keys.src, r, &kn)
+                t = _row(&texts.src, r, &tn)
+                h = _hash_key(k, kn)
+                if self._probe(h, k, kn) != NULL:
+                    repeated = True
+                    continue
+                slot = h & self.mask
+                while slots[slot] != 0:
+                    slot = (slot + 1) & self.mask
+                tag = h >> OFFSET_BITS
+                slots[slot] = (tag << OFFSET_BITS) | (at + 1)
+                header[0] = <uint32_t> r
+                header[1] = <uint32_t> kn
+                header[2] = <uint32_t> tn
+                memcpy(blob + at, header, ENTRY_HEADER)
+                memcpy(blob + at + ENTRY_HEADER, k, kn)
+                memcpy(blob + at + ENTRY_HEADER + kn, t, tn)
+                at += ENTRY_HEADER + kn + tn
+        self.unique = not repeated
+
+    cdef inline const uint8_t* _probe(self, uint64_t h, const uint8_t* key,
+                                      Py_ssize_t length) noexcept nogil:
+        """The entry whose key is ``key`` (its hash ``h``), or NULL."""
+        cdef uint64_t slot = h & self.mask
+        cdef uint64_t tag = h >> OFFSET_BITS
+        cdef uint64_t value
+        cdef uint32_t key_length
+        cdef const uint8_t* entry
+        while True:
+            value = self.slots[slot]
+            if value == 0:
+                return NULL
+            if (value >> OFFSET_BITS) == tag:
+                entry = self.blob + (value & OFFSET_MASK) - 1
+                memcpy(&key_length, entry + 4, 4)
+                if key_length == length and _same_bytes(entry + ENTRY_HEADER, key, length):
+                    return entry
+            slot = (slot + 1) & self.mask
+
+    def distances(self, Utf8Column keys, Utf8Column texts, int64_t[::1] rows_out,
+                  int64_t[::1] distances_out, Py_ssize_t start, Py_ssize_t stop,
+                  uint8_t[::1] abort):
+        """For rows ``start`` to ``stop`` of ``keys``/``texts``: the row of the entry keyed by
+        the key (into ``rows_out``) and the Levenshtein distance between its text and the
+        entry's (into ``distances_out``). Runs without the GIL, so threads can share the rows.
+
+        Returns False, and sets ``abort[0]``, at the first key that is not here; stops early
+        (True) when another thread has set ``abort[0]``.
+        """
+        cdef Py_ssize_t rows = keys.rows
+        if texts.rows != rows or rows_out.shape[0] != rows or distances_out.shape[0] != rows:
+            raise ValueError("keys, texts and both outputs must have the same number of rows.")
+        if not 0 <= start <= stop <= rows:
+            raise IndexError(f"Rows {start} to {stop} are not within 0 to {rows}.")
+        if abort.shape[0] < 1:
+            raise ValueError("abort must hold one byte.")
+        cdef uint64_t hashes[RING]
+        cdef Workspace ws
+        cdef Py_ssize_t r, kn, tn, en
+        cdef uint64_t value, h
+        cdef uint32_t entry_row, key_length, text_length
+        cdef const uint8_t* k
+        cdef const uint8_t* t
+        cdef const uint8_t* entry
+        cdef int64_t d = 0
+        _workspace_init(&ws)
+        with nogil:
+            for r in range(start, stop if stop < start + HASH_AHEAD else start + HASH_AHEAD):
+                k = _row(&keys.src, r, &kn)
+                hashes[r & (RING - 1)] = _hash_key(k, kn)
+                MLEBENCH_PREFETCH(self.slots + (hashes[r & (RING - 1)] & self.mask))
+            for r in range(start, stop):
+                if r + HASH_AHEAD < stop:
+                    k = _row(&keys.src, r + HASH_AHEAD, &kn)
+                    h = _hash_key(k, kn)
+                    hashes[(r + HASH_AHEAD) & (RING - 1)] = h
+                    MLEBENCH_PREFETCH(self.slots + (h & self.mask))
+                if r + SLOT_AHEAD < stop:
+                    value = self.slots[hashes[(r + SLOT_AHEAD) & (RING - 1)] & self.mask]
+                    if value != 0:
+                        entry = self.blob + (value & OFFSET_MASK) - 1
+                        MLEBENCH_PREFETCH(entry)
+                        MLEBENCH_PREFETCH(entry + 64)
+                if (r & 1023) == 0 and abort[0]:
+                    break
+                k = _row(&keys.src, r, &kn)
+                entry = self._probe(hashes[r & (RING - 1)], k, kn)
+                if entry == NULL:
+                    abort[0] = 1
+                    d = -2
+                    break
+                memcpy(&entry_row, entry, 4)
+                memcpy(&key_length, entry + 4, 4)
+                memcpy(&text_length, entry + 8, 4)
+                t = _row(&texts.src, r, &tn)
+                d = _pair_distance(entry + ENTRY_HEADER + key_length, text_length, t, tn, &ws)
+                if d < 0:
+                    abort[0] = 1
+                    break
+                rows_out[r] = entry_row
+                distances_out[r] = d
+            _workspace_free(&ws)
+        if d == -1:
+            raise MemoryError("Levenshtein kernel could not allocate its workspace.")
+        return d != -2
+
+
+def is_permutation(const int64_t[::1] rows):
+    """Whether ``rows`` (each within 0 to len - 1) holds every row exactly once."""
+    cdef Py_ssize_t n = rows.shape[0], r
+    cdef int64_t row
+    seen_arr = np.zeros(n, dtype=np.uint8)
+    cdef uint8_t[::1] seen = seen_arr
+    cdef bint ok = True
+    with nogil:
+        for r in range(n):
+            row = rows[r]
+            if row < 0 or row >= n or seen[row]:
+                ok = False
+                break
+            seen[row] = 1
+    return ok

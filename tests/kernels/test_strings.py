@@ -9,6 +9,7 @@ share a multi-byte prefix whose last bytes differ, and empty strings.
 
 from __future__ import annotations
 
+import contextlib
 import random
 
 import numpy as np
@@ -225,3 +226,121 @@ def test_contiguous_strings_keeps_the_values_in_row_order():
     assert bytes(data[: offsets[-1]]) == "".join(v or "" for v in column.to_list()).encode()
     already = pa.array(["b", "a"], type=pa.large_string()).take(pa.array([1, 0]))
     assert contiguous_strings(already).to_pylist() == ["a", "b"]
+
+
+# Characters whose UTF-8 encodings share their last byte (0xA9) but not their lead bytes, and
+# ones that share lead bytes: the byte-level prefix/suffix stripping must stop on a code point
+# boundary on both sides.
+BOUNDARY = "é©ĩऩ😩ê😀😁ab"
+boundary_text = st.text(alphabet=st.sampled_from(list(BOUNDARY)), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(boundary_text, boundary_text, boundary_text, boundary_text)
+def test_stripping_stops_on_code_point_boundaries(prefix, a, b, suffix) -> None:
+    check([prefix + a + suffix], [prefix + b + suffix])
+
+
+@contextlib.contextmanager
+def sharing_rows(threads: int = 3):
+    """Rows shared among ``threads`` threads in tasks of a few rows, however small the input."""
+    from mlebench_fast.kernels import strings
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(strings, "_thread_count", lambda: threads)
+        patch.setattr(strings, "_TASK_ROWS", 2)
+        yield strings
+
+
+@pytest.fixture
+def threaded():
+    with sharing_rows() as strings:
+        yield strings
+
+
+def one_thread(a, b, b_rows=None) -> list[int]:
+    from mlebench_fast._native import load
+    from mlebench_fast.kernels.strings import _utf8_column
+
+    rows = None if b_rows is None else np.asarray(b_rows, dtype=np.int64)
+    return load("levenshtein").distances(_utf8_column(a), _utf8_column(b), rows).tolist()
+
+
+@settings(max_examples=100, deadline=None)
+@given(pairs=st.lists(st.tuples(text, text), max_size=40), seed=st.integers(0, 2**32 - 1))
+def test_threaded_rows_equal_one_thread(pairs, seed) -> None:
+    a = [p[0] for p in pairs]
+    b = [p[1] for p in pairs]
+    with sharing_rows() as threaded:
+        got = threaded.levenshtein_distances(a, b)
+        rows = np.random.default_rng(seed).permutation(len(b)).astype(np.int64)
+        paired = threaded.levenshtein_distances(a, b, b_rows=rows)
+    assert got.tolist() == one_thread(a, b) == [naive_distance(x, y) for x, y in zip(a, b)]
+    assert paired.tolist() == one_thread(a, b, rows)
+    assert paired.tolist() == [naive_distance(a[i], b[r]) for i, r in enumerate(rows)]
+
+
+def test_threaded_bad_row_raises(threaded) -> None:
+    a = ["x"] * 10
+    with pytest.raises(IndexError, match="b_rows"):
+        threaded.levenshtein_distances(a, a, b_rows=np.array([0] * 9 + [10]))
+
+
+keys = st.text(alphabet=st.sampled_from(list("0123456789abcdef_é中😀")), max_size=20)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    entries=st.dictionaries(keys, text, max_size=40),
+    submitted=st.lists(text, min_size=40, max_size=40),
+    seed=st.integers(0, 2**32 - 1),
+    threads=st.sampled_from([1, 3]),
+)
+def test_keyed_distances_equal_sorting_then_pairing(entries, submitted, seed, threads):
+    with sharing_rows(threads) as strings:
+        check_keyed(strings, entries, submitted, seed)
+
+
+def check_keyed(strings, entries, submitted, seed) -> None:
+    ids, truths = list(entries), list(entries.values())
+    keyed = strings.keyed_texts(pl.Series(ids, dtype=pl.String), truths)
+    assert keyed.unique and keyed.rows == len(ids)
+    order = np.random.default_rng(seed).permutation(len(ids))
+    sub_ids = [ids[i] for i in order]
+    sub_texts = submitted[: len(ids)]
+    got = strings.keyed_levenshtein_distances(keyed, pl.Series(sub_ids, dtype=pl.String), sub_texts)
+    assert got is not None and got.dtype == np.int64
+    assert got.tolist() == [naive_distance(truths[i], t) for i, t in zip(order, sub_texts)]
+    if ids:
+        # Not a permutation of the keys: a key repeated, missing or unknown.
+        repeated = [sub_ids[0]] + sub_ids[1:-1] + [sub_ids[0]] if len(ids) > 1 else None
+        unknown = sub_ids[:-1] + [sub_ids[-1] + "\x00"]
+        for bad in (repeated, unknown, sub_ids[:-1]):
+            if bad is not None:
+                texts = sub_texts[: len(bad)]
+                assert strings.keyed_levenshtein_distances(keyed, bad, texts) is None
+
+
+def test_keyed_texts_with_a_repeated_key_are_not_unique():
+    from mlebench_fast.kernels.strings import keyed_levenshtein_distances, keyed_texts
+
+    keyed = keyed_texts(["a", "b", "a"], ["x", "y", "z"])
+    assert not keyed.unique
+    assert keyed_levenshtein_distances(keyed, ["a", "b", "c"], ["x", "y", "z"]) is None
+
+
+def test_keyed_distances_over_many_rows(threaded):
+    # Long enough that keys are hashed, slots read and entries fetched ahead of the row.
+    rng = np.random.default_rng(5)
+    n = 5000
+    ids = [f"{i:012x}" for i in rng.choice(2**40, size=n, replace=False)]
+    truths = ["InChI=1S/" + "".join(rng.choice(list("CHNO()123-/,"), size=int(k)))
+              for k in rng.integers(0, 120, size=n)]
+    keyed = threaded.keyed_texts(pl.Series(ids), pl.Series(truths))
+    order = rng.permutation(n)
+    sub = pl.Series([truths[i][::-1] for i in order])
+    got = threaded.keyed_levenshtein_distances(keyed, pl.Series([ids[i] for i in order]), sub)
+    want = threaded.levenshtein_distances(pl.Series(truths), sub, b_rows=np.argsort(order))
+    assert got.tolist() == want[order].tolist() == one_thread(
+        [truths[i] for i in order], sub.to_list()
+    )

@@ -15,7 +15,7 @@ import numpy as np
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sorted_answers
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.kernels.strings import levenshtein_distances
+from mlebench_fast.kernels.strings import contiguous_strings, levenshtein_distances
 from mlebench_fast.validation.answers import InvalidAnswersError, require_answer_columns
 from mlebench_fast.validation.frames import kind
 
@@ -35,7 +35,8 @@ class SentenceLevenshteinGrader:
         require_answer_columns(answers, ID, TARGET)
         prepared = sorted_answers(answers, ID, TARGET)
         _require_text(prepared.target, "answers")
-        return prepared
+        # Compared with every submission: worth laying its bytes out in sorted order.
+        return SortedAnswers(ids=prepared.ids, target=contiguous_strings(prepared.target))
 
     def score(self, submission: Table, answers: SortedAnswers) -> np.float64:
         for column in (ID, TARGET):

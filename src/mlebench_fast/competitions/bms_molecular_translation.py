@@ -14,22 +14,39 @@ import numpy as np
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.kernels.strings import contiguous_strings, levenshtein_distances
+from mlebench_fast.kernels.strings import (
+    contiguous_strings,
+    keyed_levenshtein_distances,
+    keyed_texts,
+    levenshtein_distances,
+)
 from mlebench_fast.validation.answers import require_answer_columns
-from mlebench_fast.validation.frames import astype_str, sort_table
+from mlebench_fast.validation.frames import astype_str, kind, sort_table
 
 ID, TARGET = "image_id", "InChI"
 
 
 @dataclass(frozen=True, slots=True)
+class KeyedAnswers(SortedAnswers):
+    # Each answer's InChI found by its image_id (unique string ids only): a submission is scored
+    # in its own row order, one look-up per row, instead of being placed in sorted order first.
+    # Its mean is the same: the distances are integers, summed exactly in any order.
+    keyed: object | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class LevenshteinGrader:
-    def prepare_answers(self, answers: Table) -> SortedAnswers:
+    def prepare_answers(self, answers: Table) -> KeyedAnswers:
         require_answer_columns(answers, ID, TARGET)
         frame = sort_table(answers, ID)
+        target = astype_str(frame[TARGET])
         # Compared with every submission: worth laying its bytes out in sorted order.
-        return SortedAnswers(ids=frame[ID], target=contiguous_strings(astype_str(frame[TARGET])))
+        prepared = KeyedAnswers(ids=frame[ID], target=contiguous_strings(target))
+        if prepared.index.strings is not None and prepared.index.unique:
+            object.__setattr__(prepared, "keyed", keyed_texts(frame[ID], target))
+        return prepared
 
-    def score(self, submission: Table, answers: SortedAnswers) -> np.float64:
+    def score(self, submission: Table, answers: KeyedAnswers) -> np.float64:
         if submission.height != answers.ids.len():
             msg = "Submission and answers must have the same length"
             raise InvalidSubmissionError(msg)
@@ -37,7 +54,13 @@ class LevenshteinGrader:
             if column not in submission.columns:
                 msg = f"Submission must have a{'n' if column == ID else ''} '{column}' column"
                 raise InvalidSubmissionError(msg)
-        order = answers.index.order(submission.frame[ID])
+        ids = submission.frame[ID]
+        if answers.keyed is not None and not ids.null_count() and kind(ids) == "str":
+            predicted = astype_str(submission.frame[TARGET])
+            distances = keyed_levenshtein_distances(answers.keyed, ids, predicted)
+            if distances is not None:
+                return np.mean(distances)
+        order = answers.index.order(ids)
         if order is not None:
             # Pair each answer with its submission row in place: no sorted copy of the strings.
             predicted = astype_str(submission.frame[TARGET])

@@ -6,7 +6,10 @@ no Python ``str`` is built per row.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Union
 
 import numpy as np
@@ -18,6 +21,8 @@ from mlebench_fast._native import load
 __all__ = [
     "as_arrow_strings",
     "contiguous_strings",
+    "keyed_levenshtein_distances",
+    "keyed_texts",
     "levenshtein_distances",
     "string_buffers",
     "string_views",
@@ -109,6 +114,46 @@ def _utf8_column(column: StringColumn):
     return native.Utf8Column.from_views(*string_views(arrow), arrow)
 
 
+# Rows per task when a kernel's rows are shared among threads: small enough that a thread slowed
+# by another process hands its share to the others, large enough that the tasks' Python overhead
+# (a few microseconds each) stays out of sight. Fewer rows than two tasks run on the caller's
+# thread.
+_TASK_ROWS = 8192
+_TASKS_PER_THREAD = 8
+
+_pool: ThreadPoolExecutor | None = None
+_pool_key: tuple[int, int] | None = None
+_pool_lock = threading.Lock()
+
+
+def _thread_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def _executor(threads: int) -> ThreadPoolExecutor:
+    global _pool, _pool_key
+    key = (os.getpid(), threads)  # a forked child has no threads of its parent's pool
+    with _pool_lock:
+        if _pool is None or _pool_key != key:
+            _pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="mlebench-kernel")
+            _pool_key = key
+        return _pool
+
+
+def _share_rows(task: Callable[[int, int], object], rows: int) -> list[object]:
+    """``task(start, stop)`` over consecutive row ranges covering ``rows``, on the available
+    cores (the task releases the GIL); the results in range order."""
+    threads = _thread_count()
+    if threads < 2 or rows < 2 * _TASK_ROWS:
+        return [task(0, rows)]
+    size = max(_TASK_ROWS, -(-rows // (_TASKS_PER_THREAD * threads)))
+    starts = range(0, rows, size)
+    return list(_executor(threads).map(lambda start: task(start, min(start + size, rows)), starts))
+
+
 def levenshtein_distances(
     a: StringColumn, b: StringColumn, b_rows: np.ndarray | None = None
 ) -> np.ndarray:
@@ -117,7 +162,8 @@ def levenshtein_distances(
     Equal to ``[Levenshtein.distance(x, y) for x, y in zip(a, b)]`` for str rows. ``a`` and ``b``
     are polars String Series, pyarrow string arrays (any string type) or sequences of str, of
     equal length and without nulls (a null reads as ""). With ``b_rows`` (int64), row ``r`` of
-    ``a`` is paired with row ``b_rows[r]`` of ``b`` instead.
+    ``a`` is paired with row ``b_rows[r]`` of ``b`` instead. Large columns are shared among
+    threads.
     """
     left, right = _utf8_column(a), _utf8_column(b)
     if b_rows is None and left.rows != right.rows:
@@ -125,4 +171,41 @@ def levenshtein_distances(
         raise ValueError(msg)
     if b_rows is not None:
         b_rows = np.ascontiguousarray(b_rows, dtype=np.int64)
-    return load("levenshtein").distances(left, right, b_rows)
+    native = load("levenshtein")
+    if b_rows is not None and b_rows.shape[0] != left.rows:
+        return native.distances(left, right, b_rows)  # raises the kernel's ValueError
+    out = np.empty(left.rows, dtype=np.int64)
+    _share_rows(lambda start, stop: native.distances(left, right, b_rows, out, start, stop), left.rows)
+    return out
+
+
+def keyed_texts(keys: StringColumn, texts: StringColumn):
+    """A look-up of ``texts`` by ``keys`` for :func:`keyed_levenshtein_distances` (compiled
+    ``KeyedTexts``; its ``unique`` is False when a key repeats)."""
+    return load("levenshtein").KeyedTexts(_utf8_column(keys), _utf8_column(texts))
+
+
+def keyed_levenshtein_distances(
+    keyed, keys: StringColumn, texts: StringColumn
+) -> np.ndarray | None:
+    """Levenshtein distance between each row's text and the text ``keyed`` holds for the row's
+    key, in the rows' order; None unless ``keys`` are a permutation of ``keyed``'s (unique) keys.
+
+    For unique keys this equals ``levenshtein_distances`` of the keyed texts against ``texts``
+    sorted into the keyed order, without sorting or gathering anything.
+    """
+    native = load("levenshtein")
+    key_column, text_column = _utf8_column(keys), _utf8_column(texts)
+    rows = key_column.rows
+    if not keyed.unique or rows != keyed.rows or text_column.rows != rows:
+        return None
+    found = np.empty(rows, dtype=np.int64)
+    distances = np.empty(rows, dtype=np.int64)
+    abort = np.zeros(1, dtype=np.uint8)
+
+    def task(start: int, stop: int) -> bool:
+        return keyed.distances(key_column, text_column, found, distances, start, stop, abort)
+
+    if not all(_share_rows(task, rows)) or abort[0] or not native.is_permutation(found):
+        return None
+    return distances
