@@ -19,10 +19,9 @@ import polars as pl
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sorted_answers
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.kernels.inversions import count_inversions
+from mlebench_fast.kernels.label_lists import KendallTruth, TextColumn, kendall_tau_counts
 from mlebench_fast.validation.answers import require_answer_columns
 from mlebench_fast.validation.frames import astype_str, same_set, sort_table
-from mlebench_fast.validation.labels import Vocabulary
 from mlebench_fast.validation.python_text import python_split
 
 ID, TARGET = "id", "cell_order"
@@ -53,10 +52,13 @@ class CellLists:
 @dataclass(frozen=True, slots=True)
 class PreparedAnswers:
     sorted: SortedAnswers
-    cells: CellLists
-    vocabulary: Vocabulary
-    # (notebook, cell) of each answer cell as one int: row * len(vocabulary) + cell code
-    keys: np.ndarray
+    truth: KendallTruth
+
+
+def _strings(orders: pl.Series) -> pl.Series:
+    if orders.dtype == pl.String and not orders.null_count():
+        return orders
+    return astype_str(orders)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +67,7 @@ class KendallTauGrader:
         require_answer_columns(answers, ID, TARGET)
         prepared = sorted_answers(answers, ID, TARGET)
         cells = CellLists.of(prepared.target)
-        vocabulary = Vocabulary.of(cells.cells)
-        keys = cells.rows * vocabulary.labels.len() + vocabulary.code(cells.cells)
-        return PreparedAnswers(prepared, cells, vocabulary, keys)
+        return PreparedAnswers(prepared, KendallTruth.of(cells.offsets, cells.cells))
 
     def score(self, submission: Table, answers: PreparedAnswers) -> float:
         if submission.height != answers.sorted.ids.len():
@@ -76,39 +76,27 @@ class KendallTauGrader:
         if ID not in submission.columns or TARGET not in submission.columns:
             msg = "Submission must have 'id' and 'cell_order' columns"
             raise InvalidSubmissionError(msg)
+        rows = submission.height
         order = answers.sorted.index.order(submission.frame[ID])
-        if order is not None:
-            orders = submission.frame[TARGET].gather(order)
+        if order is not None:  # row order[k] sorts to position k: read each row in place
+            orders = submission.frame[TARGET]
+            rows_of = np.asarray(order, dtype=np.int64)
         else:
             if not same_set(submission.frame[ID], answers.sorted.ids):
                 msg = "Submission and answers must have the same ids"
                 raise InvalidSubmissionError(msg)
             orders = sort_table(submission, ID)[TARGET]
-        predicted = CellLists.of(orders)
-        truth = answers.cells
-        if not np.array_equal(predicted.lengths, truth.lengths):
+            rows_of = np.arange(rows, dtype=np.int64)
+        # Every length is checked (prepare_for_metric) before any cell is ranked (kendall_tau).
+        length_differs, cell_missing, inversions, pairs = kendall_tau_counts(
+            TextColumn.of(_strings(orders)), rows_of, answers.truth
+        )
+        if length_differs:
             msg = "Ground truth and predictions must have the same length"
             raise InvalidSubmissionError(msg)
-        # list.index: each answer cell's first position in the submission's list of its notebook
-        codes = answers.vocabulary.code(predicted.cells)
-        known = codes >= 0
-        keys = predicted.rows[known] * answers.vocabulary.labels.len() + codes[known]
-        positions = (np.arange(predicted.rows.size) - predicted.offsets[predicted.rows])[known]
-        order = np.lexsort((positions, keys))
-        keys, positions = keys[order], positions[order]
-        first = np.ones(keys.size, dtype=bool)
-        first[1:] = keys[1:] != keys[:-1]
-        keys, positions = keys[first], positions[first]
-        found = np.searchsorted(keys, answers.keys)
-        found = np.minimum(found, max(keys.size - 1, 0))
-        if keys.size == 0 or not np.array_equal(keys[found], answers.keys):
-            if answers.keys.size:
-                msg = "an answer cell is not in the submission's list (list.index raises ValueError)"
-                raise InvalidSubmissionError(msg)
-        ranks = positions[found] if keys.size else np.zeros(0, dtype=np.int64)
-        offsets = truth.offsets
-        inversions = int(count_inversions(ranks, offsets).sum())
-        pairs = int((predicted.lengths * (predicted.lengths - 1)).sum())
+        if cell_missing:
+            msg = "an answer cell is not in the submission's list (list.index raises ValueError)"
+            raise InvalidSubmissionError(msg)
         if pairs == 0:
             msg = "division by zero: no notebook has two cells"
             raise InvalidSubmissionError(msg)

@@ -13,32 +13,33 @@ from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
-import pyarrow as pa
 
 from mlebench_fast.competitions.shared.map_at_k import (
     CodedAnswers,
     code_answers,
     mean_average_precision_at_k,
+    mean_average_precision_in_place,
 )
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.kernels.strings import as_arrow_strings, string_buffers, string_views
+from mlebench_fast.kernels.label_lists import LabelTable, TextColumn
 from mlebench_fast.validation.answers import InvalidAnswersError
 from mlebench_fast.validation.frames import kind, pandas_sort_indices
 
 ID, TARGET, K = "customer_id", "prediction", 12
 
 
-def _answer_positions(ids: pl.Series, answers: CodedAnswers) -> np.ndarray:
+@dataclass(frozen=True, slots=True)
+class PreparedAnswers:
+    coded: CodedAnswers
+    ids: LabelTable  # the sorted answers' customer ids: code = row
+
+
+def _answer_positions(ids: pl.Series, answers: PreparedAnswers) -> np.ndarray:
     """Each submission id's row in the sorted answers, -1 when it is no answer id."""
-    index = answers.index
     if kind(ids) != "str":  # NaN-only or numeric ids: a str never equals a number
         return np.full(ids.len(), -1, dtype=np.int64)
-    arrow = as_arrow_strings(ids.fill_null(""))
-    if arrow.type == pa.string_view():
-        positions = index.strings.lookup_views(*string_views(arrow))
-    else:
-        positions = index.strings.lookup(*string_buffers(arrow))
+    positions = answers.ids.lookup(TextColumn.of(ids.fill_null("") if ids.null_count() else ids))
     if ids.null_count():
         positions[ids.is_null().to_numpy()] = -1
     return positions
@@ -46,7 +47,7 @@ def _answer_positions(ids: pl.Series, answers: CodedAnswers) -> np.ndarray:
 
 @dataclass(frozen=True, slots=True)
 class MapAt12Grader:
-    def prepare_answers(self, answers: Table) -> CodedAnswers:
+    def prepare_answers(self, answers: Table) -> PreparedAnswers:
         if set(answers.columns) != {ID, TARGET}:
             msg = "Answers DataFrame must have 'customer_id' and 'prediction' columns."
             raise InvalidAnswersError(msg)
@@ -54,28 +55,25 @@ class MapAt12Grader:
         if coded.index.strings is None or not coded.index.unique:
             msg = "the answers' customer ids must be distinct strings"
             raise InvalidAnswersError(msg)
-        return coded
+        return PreparedAnswers(coded, LabelTable(coded.index.ids))
 
-    def score(self, submission: Table, answers: CodedAnswers) -> np.float64:
+    def score(self, submission: Table, prepared: PreparedAnswers) -> np.float64:
         if set(submission.columns) != {ID, TARGET}:
             msg = "Submission DataFrame must have 'customer_id' and 'prediction' columns."
             raise InvalidSubmissionError(msg)
+        answers = prepared.coded
         ids = submission.frame[ID]
-        positions = _answer_positions(ids, answers)
+        positions = _answer_positions(ids, prepared)
         n = answers.index.ids.len()
         kept = positions >= 0
         counts = np.bincount(positions[kept], minlength=n)
         if n and counts.min() == 0:
             msg = "Submission customer_id must be a superset of answers customer_id"
             raise InvalidSubmissionError(msg)
-        rows = np.flatnonzero(kept)
         if counts.max(initial=0) == 1:  # each answer customer once: sorting places it at its row
-            order = np.empty(n, dtype=np.int64)
-            order[positions[rows]] = rows
-            labels = submission.frame[TARGET].gather(order)
-        else:
-            filtered = submission.frame[rows]
-            labels = filtered[TARGET].gather(pandas_sort_indices(filtered[ID]))
+            return mean_average_precision_in_place(submission.frame[TARGET], positions, answers, K)
+        filtered = submission.frame[np.flatnonzero(kept)]
+        labels = filtered[TARGET].gather(pandas_sort_indices(filtered[ID]))
         return mean_average_precision_at_k(labels, answers, K)
 
 

@@ -17,6 +17,7 @@ from mlebench_fast.competitions.shared.map_at_k import (
     CodedAnswers,
     code_answers,
     mean_average_precision_at_k,
+    mean_average_precision_in_place,
 )
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
@@ -46,9 +47,11 @@ class HotelMapAt5Grader:
                 msg = "Submission and answers have different lengths"
                 raise InvalidSubmissionError(msg)
             labels = sort_table(submission, ID)[TARGET]
-        else:  # the same images, each once: sorting places row order[k] at k
-            labels = submission.frame[TARGET].gather(order)
-        return mean_average_precision_at_k(labels, answers, K)
+            return mean_average_precision_at_k(labels, answers, K)
+        # the same images, each once: sorting places row order[k] at k
+        positions = np.empty(submission.height, dtype=np.int64)
+        positions[order] = np.arange(submission.height, dtype=np.int64)
+        return mean_average_precision_in_place(submission.frame[TARGET], positions, answers, K)
 
 
 GRADER = HotelMapAt5Grader()

@@ -14,6 +14,7 @@ import numpy as np
 import polars as pl
 
 from mlebench_fast.io.table import Table
+from mlebench_fast.kernels.label_lists import LabelTable, TextColumn
 from mlebench_fast.kernels.ranking import average_precisions_at_k
 from mlebench_fast.validation.alignment import IdIndex
 from mlebench_fast.validation.frames import astype_str, sort_table
@@ -32,12 +33,18 @@ class CodedAnswers:
     index: IdIndex
     vocabulary: Vocabulary
     actual: CodedLists
+    labels: LabelTable  # the vocabulary again, for scoring rows straight from their text
 
 
 def code_answers(answers: Table, id_column: str, target_column: str) -> CodedAnswers:
     frame = sort_table(answers, id_column)
     vocabulary, actual = code_answer_sets(astype_str(frame[target_column]))
-    return CodedAnswers(index=IdIndex.of(frame[id_column]), vocabulary=vocabulary, actual=actual)
+    return CodedAnswers(
+        index=IdIndex.of(frame[id_column]),
+        vocabulary=vocabulary,
+        actual=actual,
+        labels=LabelTable(vocabulary.labels),
+    )
 
 
 def mean_average_precision_at_k(labels: pl.Series, answers: CodedAnswers, k: int) -> np.float64:
@@ -47,5 +54,20 @@ def mean_average_precision_at_k(labels: pl.Series, answers: CodedAnswers, k: int
     actual = answers.actual
     scores = average_precisions_at_k(
         predicted.codes, predicted.offsets, actual.codes, actual.offsets[: rows + 1], k
+    )
+    return np.mean(scores)
+
+
+def mean_average_precision_in_place(
+    labels: pl.Series, positions: np.ndarray, answers: CodedAnswers, k: int
+) -> np.float64:
+    """:func:`mean_average_precision_at_k` of the cells ``labels`` left in the submission's order:
+    cell ``r`` is the sorted answers' row ``positions[r]`` (-1: a row that is not scored), and
+    every answer row is some cell's."""
+    if labels.dtype != pl.String or labels.null_count():
+        labels = astype_str(labels)
+    actual = answers.actual
+    scores = answers.labels.average_precisions(
+        TextColumn.of(labels), positions, actual.codes, actual.offsets, k, actual.offsets.size - 1
     )
     return np.mean(scores)

@@ -31,7 +31,12 @@ import polars as pl
 
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.kernels.multilabel_f1 import ClassTable
+from mlebench_fast.kernels.label_lists import LabelTable, TextColumn
+from mlebench_fast.kernels.multilabel_f1 import (
+    SPARSE_Y_MESSAGE,
+    ClassTable,
+    micro_f1_from_set_counts,
+)
 from mlebench_fast.kernels.strings import string_buffers
 from mlebench_fast.validation.alignment import IdIndex, sort_and_match
 from mlebench_fast.validation.answers import require_answer_columns
@@ -47,6 +52,7 @@ class CodedAnswers:
 
     index: IdIndex
     classes: ClassTable
+    labels: LabelTable  # the same classes, for the threaded pass over the submission's text
     n_classes: int
     truth: np.ndarray  # the true sets, padded rows (ClassTable.true_rows)
     # Why every submission fails with these answers (the reference raises after its checks).
@@ -84,6 +90,7 @@ class MultiLabelF1ById:
         return CodedAnswers(
             index=IdIndex.of(frame[self.id_column]),
             classes=classes,
+            labels=LabelTable(distinct),
             n_classes=n_classes,
             truth=truth,
             broken=broken,
@@ -114,6 +121,15 @@ class MultiLabelF1ById:
             raise answers.broken
         if not fillna_empty_is_all_str(labels):
             raise AttributeError(_NOT_STRINGS)
-        # A null reads as an empty row, as fillna("") makes it.
-        offsets, data = string_buffers(labels if labels.dtype == pl.String else fillna_empty(labels))
-        return answers.classes.micro_f1(offsets, data, positions, answers.truth, answers.n_classes)
+        # A null reads as an empty row, as fillna("") makes it (the kernel reads it so).
+        if labels.dtype != pl.String:
+            labels = fillna_empty(labels)
+        if answers.n_classes == 0:
+            msg = "unknown is not supported"
+            raise ValueError(msg)
+        if answers.n_classes == 1:
+            raise TypeError(SPARSE_Y_MESSAGE)
+        tp, true_sum, pred_sum = answers.labels.micro_f1_counts(
+            TextColumn.of(labels), positions, answers.truth, answers.n_classes
+        )
+        return micro_f1_from_set_counts(tp, true_sum, pred_sum)
