@@ -146,7 +146,10 @@ def test_sigkill_mid_run_then_resume_gives_one_result_per_job(suite, cache_dir, 
         [sys.executable, str(script), str(suite.submissions_jsonl), str(suite.data_dir),
          str(suite.leaderboards_dir), str(cache_dir)],
         cwd=repo, start_new_session=True,
-        env={**os.environ, "PYTHONPATH": str(repo)},  # the test-only graders' package
+        # The test-only graders' package first; an inherited PYTHONPATH (a checkout run
+        # without installing it) still applies.
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (str(repo), os.environ.get("PYTHONPATH")) if p)},
     )
     store = cache_dir / "results.sqlite"
     deadline = time.monotonic() + 120

@@ -8,6 +8,7 @@ import logging
 import os
 import time
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,15 @@ def _precheck(path: Path, max_bytes: int) -> str | None:
     return None
 
 
+def _inspect(path: Path, max_bytes: int) -> tuple[str | None, str | None]:
+    """(why the file cannot be graded, None) or (None, its content digest)."""
+    try:
+        problem = _precheck(path, max_bytes)
+        return (problem, None) if problem is not None else (None, file_digest(path))
+    except OSError as exc:  # unreadable, or gone since it was listed
+        return f"Submission file {path} cannot be read: {exc}", None
+
+
 def _as_jobs(jobs: Iterable[Any]) -> list[Job]:
     return [job if isinstance(job, Job) else Job(str(job[0]), str(job[1])) for job in jobs]
 
@@ -101,6 +111,15 @@ def grade_many(
     result = BulkResult(reports=[None] * len(job_list))  # type: ignore[list-item]
     started_at = [time.perf_counter()] * len(job_list)
 
+    # Submissions are checked and hashed on threads (hashlib and file reads release the GIL)
+    # while the answers are parsed below: both are serial work before any worker starts.
+    inspector = ThreadPoolExecutor(max_workers=max(1, min(8, os.cpu_count() or 1)))
+    inspections = [
+        inspector.submit(_inspect, Path(job.submission_path), max_submission_bytes)
+        for job in job_list
+    ]
+    inspector.shutdown(wait=False)
+
     # One answers reference per competition: parsed once, whatever the number of jobs.
     refs: dict[str, AnswersRef | str] = {}
     for cid in dict.fromkeys(job.competition_id for job in job_list):
@@ -142,13 +161,13 @@ def grade_many(
             bar.update()
             continue
         lower = get_competition(job.competition_id).is_lower_better
-        problem = _precheck(path, max_submission_bytes)
+        problem, digest = inspections[index].result()
         if problem is not None:
             finish(index, Score.rejected(problem, is_lower_better=lower), path.is_file())
             continue
         spec = overrides.get(job.competition_id)
         engine = __version__ if spec is None else f"{__version__}+{spec}"
-        key = (job.competition_id, file_digest(path), ref.answers_hash, engine)
+        key = (job.competition_id, digest, ref.answers_hash, engine)
         stored = store.get(key) if resume else None
         if stored is not None:
             finish(index, Score(stored["value"], stored["raw"], lower, stored["error"]), True,
