@@ -21,7 +21,8 @@ from cpython.ref cimport PyObject
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport INT64_MAX, int32_t, int64_t, uint8_t, uint64_t, uintptr_t
 from libc.stdlib cimport free, malloc, realloc
-from libc.string cimport memcmp, memcpy
+from libc.math cimport INFINITY, sqrt
+from libc.string cimport memcpy
 
 import numpy as np
 
@@ -112,11 +113,18 @@ cdef inline uint64_t _mix(uint64_t h) noexcept nogil:
     return h
 
 
-cdef inline uint64_t _hash(const uint8_t* p, Py_ssize_t n) noexcept nogil:
+cdef inline uint64_t _hash(const uint8_t* p, Py_ssize_t n, uint64_t* head) noexcept nogil:
     # Eight bytes at a time: labels are short, a byte-serial hash costs more than the look-up.
+    # `head` gets the first (up to) eight bytes, little-endian: the whole label when it is short.
     cdef uint64_t h = 0x9E3779B97F4A7C15ULL ^ <uint64_t> n
-    cdef uint64_t w
+    cdef uint64_t w = 0
     cdef Py_ssize_t i
+    if n < 8:
+        for i in range(n):
+            w |= (<uint64_t> p[i]) << (8 * i)
+        head[0] = w
+        return _mix(h ^ w ^ 0xA5A5A5A5A5A5A5A5ULL)
+    memcpy(head, p, 8)
     while n >= 8:
         memcpy(&w, p, 8)
         h = _mix(h ^ w)
@@ -130,7 +138,9 @@ cdef inline uint64_t _hash(const uint8_t* p, Py_ssize_t n) noexcept nogil:
 
 cdef struct Slot:
     uint64_t hash
-    int64_t code   # -1: empty
+    uint64_t head    # the label's first eight bytes: labels that short need no other memory
+    int32_t code     # -1: empty
+    int32_t size
 
 
 @cython.final
@@ -140,7 +150,6 @@ cdef class LabelIndex:
     cdef uint8_t* arena
     cdef Py_ssize_t arena_size, arena_cap
     cdef int64_t* starts       # n + 1 positions in arena
-    cdef uint64_t* hashes
     cdef Py_ssize_t n, cap
     cdef Slot* slots
     cdef uint64_t mask
@@ -152,15 +161,13 @@ cdef class LabelIndex:
         self.arena = <uint8_t*> malloc(self.arena_cap)
         self.cap = 16
         self.starts = <int64_t*> malloc((self.cap + 1) * sizeof(int64_t))
-        self.hashes = <uint64_t*> malloc(self.cap * sizeof(uint64_t))
         self.mask = 31
         self.slots = <Slot*> malloc((self.mask + 1) * sizeof(Slot))
-        if not (self.arena and self.starts and self.hashes and self.slots):
+        if not (self.arena and self.starts and self.slots):
             raise MemoryError()
         self.starts[0] = 0
         for i in range(self.mask + 1):
             self.slots[i].code = -1
-            self.slots[i].hash = 0
         for label in labels:
             data = label.encode("utf-8") if isinstance(label, str) else bytes(label)
             self.find(<const uint8_t*> <const char*> data, len(data), True)
@@ -168,7 +175,6 @@ cdef class LabelIndex:
     def __dealloc__(self):
         free(self.arena)
         free(self.starts)
-        free(self.hashes)
         free(self.slots)
 
     def __len__(self):
@@ -196,13 +202,13 @@ cdef class LabelIndex:
             raise MemoryError()
         for i in range(mask + 1):
             slots[i].code = -1
-            slots[i].hash = 0
-        for i in range(<uint64_t> self.n):
-            s = self.hashes[i] & mask
+        for i in range(self.mask + 1):
+            if self.slots[i].code < 0:
+                continue
+            s = self.slots[i].hash & mask
             while slots[s].code >= 0:
                 s = (s + 1) & mask
-            slots[s].code = i
-            slots[s].hash = self.hashes[i]
+            slots[s] = self.slots[i]
         free(self.slots)
         self.slots = slots
         self.mask = mask
@@ -210,30 +216,31 @@ cdef class LabelIndex:
 
     cdef inline int64_t lookup(self, const uint8_t* p, Py_ssize_t size) noexcept nogil:
         """The code of a label, -1 if unknown (no insertion: safe to share between threads)."""
-        cdef uint64_t h, s
+        cdef uint64_t h, s, head
         cdef int64_t code, a
         cdef Py_ssize_t i
         if self.strip_nul:
             while size > 0 and p[size - 1] == 0:
                 size -= 1
-        h = _hash(p, size)
+        h = _hash(p, size, &head)
         s = h & self.mask
         while True:
             code = self.slots[s].code
             if code < 0:
                 return -1
-            if self.slots[s].hash == h:
+            if self.slots[s].hash == h and self.slots[s].head == head and self.slots[s].size == size:
+                if size <= 8:
+                    return code
                 a = self.starts[code]
-                if self.starts[code + 1] - a == size:
-                    i = 0
-                    while i < size and self.arena[a + i] == p[i]:
-                        i += 1
-                    if i == size:
-                        return code
+                i = 8
+                while i < size and self.arena[a + i] == p[i]:
+                    i += 1
+                if i == size:
+                    return code
             s = (s + 1) & self.mask
 
     cdef int64_t find(self, const uint8_t* p, Py_ssize_t size, bint add) except -2:
-        cdef uint64_t h, s
+        cdef uint64_t h, s, head
         cdef int64_t code
         cdef Py_ssize_t cap
         code = self.lookup(p, size)
@@ -242,14 +249,15 @@ cdef class LabelIndex:
         if self.strip_nul:
             while size > 0 and p[size - 1] == 0:
                 size -= 1
-        h = _hash(p, size)
+        if size > 0x7FFFFFFF or self.n >= 0x7FFFFFFF:
+            raise OverflowError("label too long, or too many labels")
+        h = _hash(p, size, &head)
         s = h & self.mask
         while self.slots[s].code >= 0:
             s = (s + 1) & self.mask
         if self.n == self.cap:
             cap = self.cap * 2
             self.starts = <int64_t*> _grown(self.starts, (cap + 1) * sizeof(int64_t))
-            self.hashes = <uint64_t*> _grown(self.hashes, cap * sizeof(uint64_t))
             self.cap = cap
         if self.arena_size + size > self.arena_cap:
             cap = max(self.arena_cap * 2, self.arena_size + size)
@@ -258,11 +266,12 @@ cdef class LabelIndex:
         memcpy(self.arena + self.arena_size, p, size)
         self.arena_size += size
         code = self.n
-        self.hashes[code] = h
         self.starts[code + 1] = self.arena_size
         self.n += 1
-        self.slots[s].code = code
         self.slots[s].hash = h
+        self.slots[s].head = head
+        self.slots[s].code = <int32_t> code
+        self.slots[s].size = <int32_t> size
         if <uint64_t> (2 * self.n) > self.mask:
             self._grow_slots()
         return code
@@ -433,6 +442,15 @@ cdef int _python_float(const uint8_t* s, Py_ssize_t n, double* out) except -1:
 # ---------------------------------------------------------------------------------------------
 # Objects.
 
+cdef enum:
+    CACHE_BITS = 8
+
+
+cdef struct CacheEntry:
+    uint64_t head
+    int32_t size   # -1: empty
+    int32_t code
+
 def parse_objects(
     Cells cells,
     LabelIndex labels,
@@ -451,7 +469,7 @@ def parse_objects(
     array, the first cell whose token count is not a multiple of ``width`` (-1 if none), and the
     cell and text (str) of the first number float() refuses (-1, None if none)."""
     cdef Py_ssize_t n_cells = rows.shape[0] if rows is not None else cells.rows
-    cdef Py_ssize_t r, src, size, i, j, used, total = 0, count = 0, cap
+    cdef Py_ssize_t r, src, size, i, j, k, used, total = 0, count = 0, cap
     cdef Py_ssize_t bad_row = -1, fail_row = -1, fail_size = 0
     cdef const uint8_t* fail_at = NULL
     cdef const uint8_t* s
@@ -459,6 +477,10 @@ def parse_objects(
     cdef int64_t* code_out
     cdef double* value_out
     cdef double v
+    cdef uint64_t head, slot
+    cdef CacheEntry[1 << CACHE_BITS] cache
+    for slot in range(1 << CACHE_BITS):
+        cache[slot].size = -1
     if width < 2:
         raise ValueError("an object has a label and at least one number")
     if rows is not None and n_cells and (np.min(rows) < 0 or np.max(rows) >= cells.rows):
@@ -506,7 +528,26 @@ def parse_objects(
             # A token starts at s[i] (possibly empty in split(" ")).
             if field == 0:
                 j = _token_end(s, i, size, python_split)
-                code_out[count] = labels.lookup(s + i, j - i) if not grow else labels.find(s + i, j - i, True)
+                k = j - i
+                if labels.strip_nul:
+                    while k > 0 and s[i + k - 1] == 0:
+                        k -= 1
+                if grow or k > 8:
+                    code_out[count] = labels.find(s + i, k, grow)
+                else:
+                    # Few labels make most objects: a small direct-mapped cache of short labels
+                    # (the whole label is the key) saves most look-ups in the big table.
+                    head = 0
+                    for used in range(k):
+                        head |= (<uint64_t> s[i + used]) << (8 * used)
+                    slot = ((head ^ <uint64_t> k) * 0x9E3779B97F4A7C15ULL) >> (64 - CACHE_BITS)
+                    if cache[slot].size == k and cache[slot].head == head:
+                        code_out[count] = cache[slot].code
+                    else:
+                        code_out[count] = labels.lookup(s + i, k)
+                        cache[slot].head = head
+                        cache[slot].size = <int32_t> k
+                        cache[slot].code = <int32_t> code_out[count]
             else:
                 if _fast_prefix(s + i, size - i, &v, &used) and _separates(s, i + used, size, python_split):
                     j = i + used
@@ -544,53 +585,24 @@ cdef struct Point:
     double x
     double y
     int64_t index
+    int64_t label
 
 
 cdef enum:
-    SCAN_LIMIT = 16  # a label with at most this many points on the page is scanned whole
+    GRID_SIDE_LIMIT = 256
 
 
-cdef void _sort_by_x(Point* a, Py_ssize_t n) noexcept nogil:
-    cdef Py_ssize_t i, j, lo, hi
-    cdef Point t
-    cdef double pivot
-    while n > 16:
-        # Median of three, Hoare partition; recurse into the smaller side.
-        i = n // 2
-        if a[i].x < a[0].x:
-            t = a[i]; a[i] = a[0]; a[0] = t
-        if a[n - 1].x < a[0].x:
-            t = a[n - 1]; a[n - 1] = a[0]; a[0] = t
-        if a[n - 1].x < a[i].x:
-            t = a[n - 1]; a[n - 1] = a[i]; a[i] = t
-        pivot = a[i].x
-        lo = 0
-        hi = n - 1
-        while True:
-            while a[lo].x < pivot:
-                lo += 1
-            while pivot < a[hi].x:
-                hi -= 1
-            if lo >= hi:
-                break
-            t = a[lo]; a[lo] = a[hi]; a[hi] = t
-            lo += 1
-            hi -= 1
-        j = hi + 1
-        if j < n - j:
-            _sort_by_x(a, j)
-            a += j
-            n -= j
-        else:
-            _sort_by_x(a + j, n - j)
-            n = j
-    for i in range(1, n):
-        t = a[i]
-        j = i
-        while j > 0 and t.x < a[j - 1].x:
-            a[j] = a[j - 1]
-            j -= 1
-        a[j] = t
+cdef inline Py_ssize_t _grid_index(double v, double lo, double inv, Py_ssize_t g) noexcept nogil:
+    # Grid column (or row) of v: non-decreasing in v, clamped to [0, g), whatever v is (inf too).
+    cdef double t
+    if g == 1:
+        return 0
+    t = (v - lo) * inv
+    if not (t > 0.0):
+        return 0
+    if t >= g:
+        return g - 1
+    return <Py_ssize_t> t
 
 
 def point_in_box_counts(
@@ -605,21 +617,24 @@ def point_in_box_counts(
     false positives. Labels are codes in [0, n_labels) (a point's code may be -1: no box has it).
     NaN never compares inside.
 
-    A page's points are grouped by label; a small group is checked whole (in index order), a
-    larger one is sorted by x so that a box only visits the points of its x range, keeping the
-    lowest unused index among those inside. The checks are branch-free: which points fall inside
-    is data, not a pattern a branch predictor can learn."""
+    Per page, the points that can lie inside some box (strictly inside the boxes' union extent:
+    finite, whatever the submission holds) go into a grid of about one point per cell over their
+    extent; a box visits the cells its x and y ranges reach (cells are monotone in the
+    coordinate, so every point inside it is in one of them) and keeps the lowest unused index of
+    its label inside it. The checks are branch-free: which points fall inside is data, not a
+    pattern a branch predictor can learn."""
     cdef Py_ssize_t n_pages = t_off.shape[0] - 1
-    cdef Py_ssize_t r, j, b, c, k, lo, end, half, n, pos, best, widest = 0
-    cdef int64_t tp = 0, fn = 0, best_index, idx
-    cdef double x0, x1, y0, y1, x, y
+    cdef Py_ssize_t r, j, b, k, n, g, gx, gy, cell, cx, cy, cx0, cx1, cy0, cy1, best, widest = 0
+    cdef Py_ssize_t b0, b1, p0, p1
+    cdef int64_t tp = 0, fn = 0, best_index, idx, c
+    cdef double x0, x1, y0, y1, x, y, bx_lo, bx_hi, by_lo, by_hi, px_lo, px_hi, py_lo, py_hi
+    cdef double inv_x, inv_y
     cdef bint inside
     cdef Point* pts
+    cdef Point* cell_pts
     cdef uint8_t* used
-    cdef int64_t* count
-    cdef int64_t* first
-    cdef int64_t* touched
-    cdef Py_ssize_t n_touched
+    cdef int64_t* start
+    cdef int64_t* slot
     if p_off.shape[0] != t_off.shape[0]:
         raise ValueError("boxes and points must cover the same pages")
     for r in range(n_pages):
@@ -631,98 +646,113 @@ def point_in_box_counts(
         if t_label[j] < 0 or t_label[j] >= n_labels:
             raise ValueError("box label out of range")
     pts = <Point*> malloc((widest + 1) * sizeof(Point))
+    cell_pts = <Point*> malloc((widest + 1) * sizeof(Point))
+    slot = <int64_t*> malloc((widest + 1) * sizeof(int64_t))
     used = <uint8_t*> malloc(widest + 1)
-    touched = <int64_t*> malloc((widest + 1) * sizeof(int64_t))
-    count = <int64_t*> malloc((n_labels + 1) * sizeof(int64_t))
-    first = <int64_t*> malloc((n_labels + 1) * sizeof(int64_t))
-    if not (pts and used and touched and count and first):
-        free(pts); free(used); free(touched); free(count); free(first)
+    start = <int64_t*> malloc((GRID_SIDE_LIMIT * GRID_SIDE_LIMIT + 1) * sizeof(int64_t))
+    if not (pts and cell_pts and slot and used and start):
+        free(pts); free(cell_pts); free(slot); free(used); free(start)
         raise MemoryError()
     with nogil:
-        for c in range(n_labels):
-            count[c] = 0
-            first[c] = 0
         for r in range(n_pages):
-            if t_off[r] == t_off[r + 1] or p_off[r] == p_off[r + 1]:
-                fn += t_off[r + 1] - t_off[r]
+            b0 = t_off[r]
+            b1 = t_off[r + 1]
+            p0 = p_off[r]
+            p1 = p_off[r + 1]
+            if b0 == b1 or p0 == p1:
+                fn += b1 - b0
                 continue
-            # Group the page's comparable points by label (counting sort, index order kept).
-            n_touched = 0
-            for j in range(p_off[r], p_off[r + 1]):
-                c = p_label[j]
-                if c < 0 or p_x[j] != p_x[j] or p_y[j] != p_y[j]:
+            # The boxes' union extent (a box with a NaN side holds nothing).
+            bx_lo = INFINITY
+            bx_hi = -INFINITY
+            by_lo = INFINITY
+            by_hi = -INFINITY
+            for b in range(b0, b1):
+                x0 = t_x0[b]
+                x1 = t_x1[b]
+                y0 = t_y0[b]
+                y1 = t_y1[b]
+                if x0 != x0 or x1 != x1 or y0 != y0 or y1 != y1:
                     continue
-                if count[c] == 0:
-                    touched[n_touched] = c
-                    n_touched += 1
-                count[c] += 1
-            pos = 0
-            for k in range(n_touched):
-                c = touched[k]
-                first[c] = pos
-                pos += count[c]
-                count[c] = first[c]  # fill cursor
-            for j in range(p_off[r], p_off[r + 1]):
-                c = p_label[j]
-                if c < 0 or p_x[j] != p_x[j] or p_y[j] != p_y[j]:
+                bx_lo = min(bx_lo, x0)
+                bx_hi = max(bx_hi, x1)
+                by_lo = min(by_lo, y0)
+                by_hi = max(by_hi, y1)
+            # Points strictly inside it (so finite), and their own extent.
+            n = 0
+            px_lo = INFINITY
+            px_hi = -INFINITY
+            py_lo = INFINITY
+            py_hi = -INFINITY
+            for j in range(p0, p1):
+                x = p_x[j]
+                y = p_y[j]
+                if p_label[j] < 0 or not (bx_lo < x and x < bx_hi and by_lo < y and y < by_hi):
                     continue
-                k = count[c]
-                pts[k].x = p_x[j]
-                pts[k].y = p_y[j]
-                pts[k].index = j
-                used[k] = 0
-                count[c] = k + 1
-            # count[c] is now the end of c's group (0 for a label without points here).
-            for k in range(n_touched):
-                c = touched[k]
-                if count[c] - first[c] > SCAN_LIMIT:
-                    _sort_by_x(pts + first[c], count[c] - first[c])
-            for b in range(t_off[r], t_off[r + 1]):
+                pts[n].x = x
+                pts[n].y = y
+                pts[n].index = j
+                pts[n].label = p_label[j]
+                n += 1
+                px_lo = min(px_lo, x)
+                px_hi = max(px_hi, x)
+                py_lo = min(py_lo, y)
+                py_hi = max(py_hi, y)
+            if n == 0:
+                fn += b1 - b0
+                continue
+            g = <Py_ssize_t> sqrt(<double> n) + 1
+            if g > GRID_SIDE_LIMIT:
+                g = GRID_SIDE_LIMIT
+            gx = g if px_hi > px_lo else 1
+            gy = g if py_hi > py_lo else 1
+            inv_x = gx / (px_hi - px_lo) if gx > 1 else 0.0
+            inv_y = gy / (py_hi - py_lo) if gy > 1 else 0.0
+            # Counting sort into cells (index order kept within a cell).
+            for cell in range(gx * gy + 1):
+                start[cell] = 0
+            for k in range(n):
+                cell = _grid_index(pts[k].y, py_lo, inv_y, gy) * gx + _grid_index(pts[k].x, px_lo, inv_x, gx)
+                slot[k] = cell
+                start[cell + 1] += 1
+            for cell in range(gx * gy):
+                start[cell + 1] += start[cell]
+            for k in range(n):
+                cell = slot[k]
+                cell_pts[start[cell]] = pts[k]
+                used[start[cell]] = 0
+                start[cell] += 1
+            # start[cell] is now the end of the cell, its begin is start[cell - 1] (0 for cell 0).
+            for b in range(b0, b1):
                 c = t_label[b]
-                end = count[c]
-                lo = first[c] if end else 0
                 x0 = t_x0[b]
                 x1 = t_x1[b]
                 y0 = t_y0[b]
                 y1 = t_y1[b]
                 best = -1
-                if end - lo <= SCAN_LIMIT:
-                    # Index order: the last hit walking backwards is the first one.
-                    k = end - 1
-                    while k >= lo:
-                        x = pts[k].x
-                        y = pts[k].y
-                        inside = (
-                            (used[k] == 0) & (x0 < x) & (x1 > x) & (y0 < y) & (y1 > y)
-                        )
-                        best = k if inside else best
-                        k -= 1
-                else:
-                    # First point with x > x0 (a NaN x0 leaves lo: nothing is inside then).
-                    n = end - lo
-                    while n > 1:
-                        half = n >> 1
-                        lo = lo + half if pts[lo + half - 1].x <= x0 else lo
-                        n -= half
-                    lo += pts[lo].x <= x0
+                if not (x0 != x0 or x1 != x1 or y0 != y0 or y1 != y1):
+                    cx0 = _grid_index(x0, px_lo, inv_x, gx)
+                    cx1 = _grid_index(x1, px_lo, inv_x, gx)
+                    cy0 = _grid_index(y0, py_lo, inv_y, gy)
+                    cy1 = _grid_index(y1, py_lo, inv_y, gy)
                     best_index = INT64_MAX
-                    k = lo
-                    while k < end and x1 > pts[k].x:
-                        y = pts[k].y
-                        idx = pts[k].index
-                        inside = (
-                            (used[k] == 0) & (x0 < pts[k].x) & (y0 < y) & (y1 > y)
-                            & (idx < best_index)
-                        )
-                        best = k if inside else best
-                        best_index = idx if inside else best_index
-                        k += 1
+                    for cy in range(cy0, cy1 + 1):
+                        cell = cy * gx + cx0
+                        k = start[cell - 1] if cell else 0
+                        for j in range(k, start[cy * gx + cx1]):
+                            x = cell_pts[j].x
+                            y = cell_pts[j].y
+                            idx = cell_pts[j].index
+                            inside = (
+                                (cell_pts[j].label == c) & (used[j] == 0) & (x0 < x) & (x1 > x)
+                                & (y0 < y) & (y1 > y) & (idx < best_index)
+                            )
+                            best = j if inside else best
+                            best_index = idx if inside else best_index
                 if best >= 0:
                     used[best] = 1
                     tp += 1
                 else:
                     fn += 1
-            for k in range(n_touched):
-                count[touched[k]] = 0
-    free(pts); free(used); free(touched); free(count); free(first)
+    free(pts); free(cell_pts); free(slot); free(used); free(start)
     return int(tp), int(p_label.shape[0] - tp), int(fn)
