@@ -11,27 +11,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mlebench_fast.competitions.shared.map_at_k import (
+    CodedAnswers,
+    code_answers,
+    mean_average_precision_at_k,
+    mean_average_precision_in_place,
+)
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.kernels.ranking import average_precisions_at_k
-from mlebench_fast.validation.alignment import IdIndex
 from mlebench_fast.validation.answers import InvalidAnswersError
-from mlebench_fast.validation.frames import astype_str, same_set, sort_table
-from mlebench_fast.validation.labels import (
-    CodedLists,
-    Vocabulary,
-    code_answer_sets,
-    code_predictions,
-)
+from mlebench_fast.validation.frames import same_set, sort_table
 
 ID, TARGET, K = "Image", "Id", 5
-
-
-@dataclass(frozen=True, slots=True)
-class CodedAnswers:
-    index: IdIndex
-    vocabulary: Vocabulary
-    actual: CodedLists
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +31,7 @@ class MapAt5Grader:
         if set(answers.columns) != {ID, TARGET}:
             msg = "Answers DataFrame must have 'Image' and 'Id' columns."
             raise InvalidAnswersError(msg)
-        frame = sort_table(answers, ID)
-        vocabulary, actual = code_answer_sets(astype_str(frame[TARGET]))
-        return CodedAnswers(index=IdIndex.of(frame[ID]), vocabulary=vocabulary, actual=actual)
+        return code_answers(answers, ID, TARGET)
 
     def score(self, submission: Table, answers: CodedAnswers) -> np.float64:
         if set(submission.columns) != {ID, TARGET}:
@@ -56,14 +45,11 @@ class MapAt5Grader:
             if not same_set(submission.frame[ID], answers.index.ids):
                 msg = "Submission and answers have different Image IDs"
                 raise InvalidSubmissionError(msg)
-            labels = sort_table(submission, ID)[TARGET]
-        else:  # the same images, each once: sorting places row order[k] at k
-            labels = submission.frame[TARGET][order]
-        predicted = code_predictions(astype_str(labels), answers.vocabulary, keep=K)
-        scores = average_precisions_at_k(
-            predicted.codes, predicted.offsets, answers.actual.codes, answers.actual.offsets, K
-        )
-        return np.mean(scores)
+            return mean_average_precision_at_k(sort_table(submission, ID)[TARGET], answers, K)
+        # the same images, each once: sorting places row order[k] at k
+        positions = np.empty(submission.height, dtype=np.int64)
+        positions[order] = np.arange(submission.height, dtype=np.int64)
+        return mean_average_precision_in_place(submission.frame[TARGET], positions, answers, K)
 
 
 GRADER = MapAt5Grader()
