@@ -12,6 +12,8 @@ from libc.stdint cimport int32_t, int64_t, uint8_t, uint32_t, uint64_t
 from libc.stdlib cimport free, malloc
 from libc.string cimport memcmp, memcpy, memset
 
+cimport cython
+
 import numpy as np
 
 cdef extern from *:
@@ -20,6 +22,11 @@ cdef extern from *:
     #define MLEBENCH_PREFETCH(p) __builtin_prefetch(p)
     #else
     #define MLEBENCH_PREFETCH(p) ((void) 0)
+    #endif
+    #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    #define MLEBENCH_LITTLE_ENDIAN 1
+    #else
+    #define MLEBENCH_LITTLE_ENDIAN 0
     #endif
     #if defined(__POPCNT__)
     #define MLEBENCH_POPCOUNT(x) ((int64_t) __builtin_popcountll(x))
@@ -35,6 +42,7 @@ cdef extern from *:
     """
     int64_t MLEBENCH_POPCOUNT(uint64_t x) nogil
     void MLEBENCH_PREFETCH(const void* p) nogil
+    bint MLEBENCH_LITTLE_ENDIAN
 
 
 cdef enum:
@@ -61,6 +69,12 @@ cdef inline uint64_t _mix(uint64_t h) noexcept nogil:
 
 
 cdef inline uint64_t _hash(const uint8_t* p, int64_t n) noexcept nogil:
+    return _hash_within(p, n, p + n)
+
+
+cdef inline uint64_t _hash_within(const uint8_t* p, int64_t n, const uint8_t* limit) noexcept nogil:
+    # The same hash for the same bytes; ``limit``: the end of the readable bytes around them, so
+    # that a short tail is read as one word and masked (a fixed-size copy, no call).
     cdef uint64_t h = 0x9e3779b97f4a7c15ULL ^ <uint64_t>n
     cdef uint64_t w
     cdef int64_t i = 0
@@ -70,8 +84,12 @@ cdef inline uint64_t _hash(const uint8_t* p, int64_t n) noexcept nogil:
         h ^= h >> 29
         i += 8
     if i < n:
-        w = 0
-        memcpy(&w, p + i, n - i)
+        if MLEBENCH_LITTLE_ENDIAN and p + i + 8 <= limit:
+            memcpy(&w, p + i, 8)
+            w &= (<uint64_t> 1 << (8 * (n - i))) - 1
+        else:
+            w = 0
+            memcpy(&w, p + i, n - i)
         h ^= w
     return _mix(h)
 
@@ -187,6 +205,7 @@ cdef struct Slot:
     uint8_t head[HEAD]
 
 
+@cython.final
 cdef class LabelTable:
     """Distinct UTF-8 labels (code = position of their first occurrence), hashed."""
 
@@ -256,6 +275,10 @@ cdef class LabelTable:
     cdef inline int64_t find(self, const uint8_t* key, int64_t length) noexcept nogil:
         return self._find(key, length, -1)
 
+    cdef inline int64_t find_within(self, const uint8_t* key, int64_t length,
+                                    const uint8_t* limit) noexcept nogil:
+        return self._find_hashed(key, length, _hash_within(key, length, limit), -1)
+
     def lookup(self, const uint8_t[:, ::1] views, const uint64_t[::1] buffers,
                int64_t[::1] out, int64_t start, int64_t stop):
         """out[r] = the code of row r's whole cell (-1: no label), rows start..stop."""
@@ -312,7 +335,7 @@ cdef class LabelTable:
                     if stop_at < 0:
                         break
                     j = _resume(text, stop_at, length, SPLIT_SPACE)
-                    label = self.find(text + token_start, stop_at - token_start)
+                    label = self.find_within(text + token_start, stop_at - token_start, text + length)
                     codes[t] = label
                     t += 1
                     if label < 0:
@@ -386,7 +409,7 @@ cdef class LabelTable:
                     if stop_at < 0:
                         break
                     j = stop_at
-                    c = self.find(text + token_start, stop_at - token_start)
+                    c = self.find_within(text + token_start, stop_at - token_start, text + length)
                     if 0 <= c < n_classes and in_pred[c] != stamp:
                         in_pred[c] = stamp
                         pred_sum += 1
@@ -533,7 +556,7 @@ def kendall_counts(const uint8_t[:, ::1] views, const uint64_t[::1] buffers,
                 if count < n:
                     key = text + token_start
                     a = stop_at - token_start
-                    h = _hash(key, a)
+                    h = _hash_within(key, a, text + length)
                     slot = <int64_t> (h & <uint64_t> mask)
                     while table[slot] >= 0:
                         jj = table[slot]

@@ -257,3 +257,21 @@ def test_kendall_counts_of_no_rows():
     truth = _truth([])
     got = kendall_tau_counts(_column([]), np.zeros(0, dtype=np.int64), truth)
     assert got == (False, False, 0, 0)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(labels=st.lists(label, max_size=8), data=st.data())
+def test_permutation_of_names_each_label_once(threads, labels, data):
+    table = LabelTable(pl.Series(labels, dtype=pl.String))
+    ids = data.draw(st.one_of(st.permutations(labels), st.lists(label, max_size=9)))
+    got = label_lists.permutation_of(pl.Series(ids, dtype=pl.String), table)
+    if len(set(labels)) == len(labels) and sorted(ids) == sorted(labels) and labels:
+        assert got is not None
+        assert [labels[p] for p in got] == ids
+    else:
+        assert got is None
+    with_null = pl.Series(list(ids[:-1]) + [None], dtype=pl.String) if ids else None
+    if with_null is not None:
+        assert label_lists.permutation_of(with_null, table) is None

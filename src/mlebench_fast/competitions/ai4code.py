@@ -19,7 +19,13 @@ import polars as pl
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sorted_answers
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.kernels.label_lists import KendallTruth, TextColumn, kendall_tau_counts
+from mlebench_fast.kernels.label_lists import (
+    KendallTruth,
+    LabelTable,
+    TextColumn,
+    kendall_tau_counts,
+    permutation_of,
+)
 from mlebench_fast.validation.answers import require_answer_columns
 from mlebench_fast.validation.frames import astype_str, same_set, sort_table
 from mlebench_fast.validation.python_text import python_split
@@ -53,6 +59,11 @@ class CellLists:
 class PreparedAnswers:
     sorted: SortedAnswers
     truth: KendallTruth
+    ids: LabelTable | None  # the sorted ids, where they are strings
+
+
+def _id_table(ids: pl.Series) -> LabelTable | None:
+    return LabelTable(ids) if ids.dtype == pl.String and not ids.null_count() else None
 
 
 def _strings(orders: pl.Series) -> pl.Series:
@@ -67,7 +78,8 @@ class KendallTauGrader:
         require_answer_columns(answers, ID, TARGET)
         prepared = sorted_answers(answers, ID, TARGET)
         cells = CellLists.of(prepared.target)
-        return PreparedAnswers(prepared, KendallTruth.of(cells.offsets, cells.cells))
+        truth = KendallTruth.of(cells.offsets, cells.cells)
+        return PreparedAnswers(prepared, truth, _id_table(prepared.ids))
 
     def score(self, submission: Table, answers: PreparedAnswers) -> float:
         if submission.height != answers.sorted.ids.len():
@@ -77,8 +89,13 @@ class KendallTauGrader:
             msg = "Submission must have 'id' and 'cell_order' columns"
             raise InvalidSubmissionError(msg)
         rows = submission.height
-        order = answers.sorted.index.order(submission.frame[ID])
-        if order is not None:  # row order[k] sorts to position k: read each row in place
+        positions = None if answers.ids is None else permutation_of(submission.frame[ID], answers.ids)
+        order = None if positions is not None else answers.sorted.index.order(submission.frame[ID])
+        if positions is not None:  # row r sorts to positions[r]
+            orders = submission.frame[TARGET]
+            rows_of = np.empty(rows, dtype=np.int64)
+            rows_of[positions] = np.arange(rows, dtype=np.int64)
+        elif order is not None:  # row order[k] sorts to position k: read each row in place
             orders = submission.frame[TARGET]
             rows_of = np.asarray(order, dtype=np.int64)
         else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import polars as pl
 
 from mlebench_fast.competitions.shared.map_at_k import (
     CodedAnswers,
@@ -21,6 +22,7 @@ from mlebench_fast.competitions.shared.map_at_k import (
 )
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
+from mlebench_fast.kernels.label_lists import LabelTable, permutation_of
 from mlebench_fast.validation.answers import require_answer_columns
 from mlebench_fast.validation.frames import same_set, sort_table
 
@@ -28,16 +30,32 @@ ID, TARGET, K = "image", "hotel_id", 5
 
 
 @dataclass(frozen=True, slots=True)
-class HotelMapAt5Grader:
-    def prepare_answers(self, answers: Table) -> CodedAnswers:
-        require_answer_columns(answers, ID, TARGET)
-        return code_answers(answers, ID, TARGET)
+class PreparedAnswers:
+    coded: CodedAnswers
+    ids: LabelTable | None  # the sorted images, where they are strings
 
-    def score(self, submission: Table, answers: CodedAnswers) -> np.float64:
+
+@dataclass(frozen=True, slots=True)
+class HotelMapAt5Grader:
+    def prepare_answers(self, answers: Table) -> PreparedAnswers:
+        require_answer_columns(answers, ID, TARGET)
+        coded = code_answers(answers, ID, TARGET)
+        ids = coded.index.ids
+        table = LabelTable(ids) if ids.dtype == pl.String and not ids.null_count() else None
+        return PreparedAnswers(coded, table)
+
+    def score(self, submission: Table, prepared: PreparedAnswers) -> np.float64:
         for column in (ID, TARGET):
             if column not in submission.columns:
                 msg = f"Submission is missing `{column}` column"
                 raise InvalidSubmissionError(msg)
+        answers = prepared.coded
+        if prepared.ids is not None:
+            positions = permutation_of(submission.frame[ID], prepared.ids)
+            if positions is not None:  # the same images, each once: row r sorts to positions[r]
+                return mean_average_precision_in_place(
+                    submission.frame[TARGET], positions, answers, K
+                )
         order = answers.index.order(submission.frame[ID])
         if order is None:
             if not same_set(submission.frame[ID], answers.index.ids):

@@ -24,7 +24,7 @@ import pyarrow as pa
 from mlebench_fast._native import load
 from mlebench_fast.kernels.strings import as_arrow_strings, string_buffers, string_views
 
-__all__ = ["LabelTable", "TextColumn", "kendall_tau_counts"]
+__all__ = ["KendallTruth", "LabelTable", "TextColumn", "kendall_tau_counts", "permutation_of"]
 
 _native = load("label_lists")
 # Below this many bytes of text a second thread costs more than it saves.
@@ -149,6 +149,20 @@ class LabelTable:
             column.parts(),
         )
         return tuple(int(sum(c[i] for c in counts)) for i in range(3))  # type: ignore[return-value]
+
+
+def permutation_of(ids: pl.Series, table: LabelTable) -> np.ndarray | None:
+    """Each id's code (its row in the table's labels) where ``ids`` are strings without nulls
+    naming every label of ``table`` (distinct labels) exactly once; None otherwise (the caller
+    then takes its general path)."""
+    if not table.unique or ids.dtype != pl.String or ids.null_count() or ids.len() != table.size:
+        return None
+    positions = table.lookup(TextColumn.of(ids))
+    if positions.size == 0 or positions.min() < 0:
+        return None
+    seen = np.zeros(positions.size, dtype=np.bool_)
+    seen[positions] = True
+    return positions if seen.all() else None
 
 
 @dataclass(frozen=True, slots=True)
