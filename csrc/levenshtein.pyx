@@ -272,8 +272,13 @@ cdef int64_t _diagonal(const sym_t* a, Py_ssize_t m, const sym_t* b, Py_ssize_t 
                 best = m
             if best + k > n:
                 best = n - k
-            while best < m and best + k < n and a[best] == b[best + k]:
-                best += 1
+            if sym_t is uint8_t:
+                if best < m and best + k < n:
+                    best += _common_prefix(a + best, b + best + k,
+                                           m - best if m - best < n - best - k else n - best - k)
+            else:
+                while best < m and best + k < n and a[best] == b[best + k]:
+                    best += 1
             far[cur][k + MAX_DIAGONAL_EDITS + 1] = best
         if far[cur][goal + MAX_DIAGONAL_EDITS + 1] >= m:
             return e
