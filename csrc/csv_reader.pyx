@@ -21,8 +21,8 @@ function pandas' ``round_trip`` converter calls.
 from cpython.ref cimport PyObject
 from libc.stdint cimport int32_t, int64_t, uint8_t, uint64_t
 from libc.math cimport INFINITY, NAN
-from libc.stdlib cimport free, malloc, realloc
-from libc.string cimport memchr, memcmp, memcpy, memmove
+from libc.stdlib cimport calloc, free, malloc, realloc
+from libc.string cimport memchr, memcmp, memcpy, memset
 
 import numpy as np
 
@@ -39,6 +39,28 @@ cdef extern from *:
         *lo = (uint64_t)p;
     }
     static inline int mlf_clz64(uint64_t x) { return __builtin_clzll(x); }
+    /* The index of the first byte of p[0:16] that is a comma, LF, CR, double quote, NUL or
+       not ASCII; 16 if none (GCC/Clang vector extensions: SSE2 or NEON, no intrinsics). */
+    typedef unsigned char mlf_v16 __attribute__((vector_size(16)));
+    typedef signed char mlf_s16 __attribute__((vector_size(16)));
+    static inline int mlf_first_special16(const unsigned char *p) {
+        mlf_v16 v, m;
+        uint64_t a, b;
+        memcpy(&v, p, 16);
+        m = (mlf_v16)((v == 44) | (v == 10) | (v == 13) | (v == 34) | (v == 0)
+                      | ((mlf_s16)v < 0));
+        memcpy(&a, &m, 8);
+        memcpy(&b, (const char *)&m + 8, 8);
+    #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (a) return __builtin_ctzll(a) >> 3;
+        if (b) return 8 + (__builtin_ctzll(b) >> 3);
+        return 16;
+    #else
+        if (!(a | b)) return 16;
+        for (int i = 0; i < 16; i++) if (((const unsigned char *)&m)[i]) return i;
+        return 16;
+    #endif
+    }
     static inline double mlf_bits_to_double(uint64_t bits) {
         double d;
         memcpy(&d, &bits, sizeof d);
@@ -47,6 +69,7 @@ cdef extern from *:
     """
     void mlf_mul64(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo) noexcept nogil
     int mlf_clz64(uint64_t x) noexcept nogil
+    int mlf_first_special16(const uint8_t *p) noexcept nogil
     double mlf_bits_to_double(uint64_t bits) noexcept nogil
 
 # Column kinds (the pandas dtype of a chunk); TEXT_RAW is text without NA filtering (pandas'
@@ -266,7 +289,7 @@ cdef inline int _parse_uint64(const uint8_t *p, Py_ssize_t m, uint64_t *out) noe
     return INT_OK
 
 
-cdef inline bint _inf_word(const uint8_t *p, Py_ssize_t m, double *out) noexcept:
+cdef inline bint _inf_word(const uint8_t *p, Py_ssize_t m, double *out) noexcept nogil:
     """pandas' strcasecmp against inf, +inf, infinity, +infinity, -inf, -infinity."""
     cdef const uint8_t *w = p
     cdef Py_ssize_t k
@@ -289,7 +312,7 @@ cdef inline bint _inf_word(const uint8_t *p, Py_ssize_t m, double *out) noexcept
     return True
 
 
-cdef bint _parse_float(const uint8_t *p, Py_ssize_t m, char *scratch, double *out):
+cdef bint _parse_float(const uint8_t *p, Py_ssize_t m, char *scratch, double *out) noexcept nogil:
     """pandas' round_trip converter (then its inf words) on one cell; False: not a float.
 
     pandas copies the numeric-looking prefix ([+-]digits[.digits][e[+-]digits], after leading
@@ -299,7 +322,7 @@ cdef bint _parse_float(const uint8_t *p, Py_ssize_t m, char *scratch, double *ou
     cdef Py_ssize_t i = 0, body, body_end, digits = 0, exp_digits = 0
     cdef uint64_t w = 0
     cdef int nsig = 0, q = 0, e = 0
-    cdef bint neg = False, eneg = False, simple = True
+    cdef bint neg = False, eneg = False, simple = True, failed
     cdef uint8_t c
     cdef double d
     while i < m and _space(p[i]):
@@ -361,9 +384,12 @@ cdef bint _parse_float(const uint8_t *p, Py_ssize_t m, char *scratch, double *ou
             return True
     memcpy(scratch, p + body, body_end - body)
     scratch[body_end - body] = 0
-    d = PyOS_string_to_double(scratch, NULL, NULL)
-    if PyErr_Occurred() != NULL:
-        PyErr_Clear()
+    with gil:  # rare: what Eisel-Lemire leaves to pandas' own parser
+        d = PyOS_string_to_double(scratch, NULL, NULL)
+        failed = PyErr_Occurred() != NULL
+        if failed:
+            PyErr_Clear()
+    if failed:
         return _inf_word(p, m, out)
     if d == INFINITY:
         return _inf_word(p, m, out)
@@ -388,6 +414,26 @@ def is_na_word(bytes word):
 # ---------------------------------------------------------------------------------------------
 # Tokenizing
 
+# Every field is recorded as an Arrow string view (its length, then 12 inline bytes, or a 4-byte
+# prefix, a buffer number and an offset): the text columns' views are then copies of these, and
+# the numbers' text is read from the inline bytes, next to each other. Buffer 0 is the file,
+# buffer 1 the side buffer where a quoted field holding escaped quotes ("") is unescaped: the
+# file's own bytes are never written to, so threads can tokenize parts of them at once and a
+# part tokenized from a wrong guess harms nothing.
+cdef struct View:
+    int32_t size
+    uint8_t data[12]
+
+
+cdef struct Views:
+    View *data
+    Py_ssize_t size
+    Py_ssize_t cap
+
+DEF TOK_OK = 0
+DEF TOK_DECLINE = 1
+DEF TOK_NOMEM = 2
+
 
 cdef struct Vec:
     int64_t *data
@@ -395,104 +441,80 @@ cdef struct Vec:
     Py_ssize_t cap
 
 
-cdef int _grow(Vec *v) except -1:
+cdef struct Text:
+    uint8_t *data
+    Py_ssize_t size
+    Py_ssize_t cap
+
+
+cdef int _grow(Vec *v) noexcept nogil:
     cdef Py_ssize_t cap = v.cap * 2 if v.cap else 1024
     cdef int64_t *data = <int64_t *>realloc(v.data, cap * sizeof(int64_t))
     if data == NULL:
-        raise MemoryError()
+        return -1
     v.data = data
     v.cap = cap
     return 0
 
 
-cdef inline int _push(Vec *v, int64_t x) except -1:
-    if v.size == v.cap:
-        _grow(v)
+cdef int _grow_views(Views *v) noexcept nogil:
+    cdef Py_ssize_t cap = v.cap * 2 if v.cap else 1024
+    cdef View *data = <View *>realloc(v.data, cap * sizeof(View))
+    if data == NULL:
+        return -1
+    v.data = data
+    v.cap = cap
+    return 0
+
+
+cdef inline int _push_view(Views *v, const uint8_t *base, Py_ssize_t s, Py_ssize_t e,
+                           int32_t buf) noexcept nogil:
+    cdef View *f
+    cdef int32_t offset = <int32_t>s
+    if v.size == v.cap and _grow_views(v):
+        return -1
+    f = &v.data[v.size]
+    v.size += 1
+    f.size = <int32_t>(e - s)
+    if e - s <= 12:
+        memset(f.data, 0, 12)
+        memcpy(f.data, base + s, e - s)
+    else:
+        memcpy(f.data, base + s, 4)
+        memcpy(f.data + 4, &buf, 4)
+        memcpy(f.data + 8, &offset, 4)
+    return 0
+
+
+cdef inline const uint8_t *_text(const View *f, const uint8_t *b, const uint8_t *side) noexcept nogil:
+    cdef int32_t buf, offset
+    if f.size <= 12:
+        return f.data
+    memcpy(&buf, f.data + 4, 4)
+    memcpy(&offset, f.data + 8, 4)
+    return (side if buf else b) + offset
+
+
+cdef inline int _push(Vec *v, int64_t x) noexcept nogil:
+    if v.size == v.cap and _grow(v):
+        return -1
     v.data[v.size] = x
     v.size += 1
     return 0
 
 
-cdef int _tokenize(uint8_t *b, Py_ssize_t n, Py_ssize_t pos, bint writable, Vec *fields,
-                   Vec *recs) except -1:
-    """Fills ``fields`` (start, end pairs) and ``recs`` (each record's first field, then a
-    sentinel); 1 if the file holds what this path does not reproduce, 2 if it needs ``b``
-    writable.
-
-    ``b`` is written to only where a quoted field holds an escaped quote ("" -> "), in place
-    inside that field (so the caller passes a copy of the file then).
-    """
-    cdef Py_ssize_t q, start, w, k
-    cdef uint8_t c
-    cdef const uint8_t *hit
-    while pos < n:
-        q = pos
-        while q < n and (b[q] == 32 or b[q] == 9):
-            q += 1
-        if q == n:
-            break
-        c = b[q]
-        if c == 10:
-            pos = q + 1
-            continue
-        if c == 13:
-            pos = q + 2  # the caller checked that every CR is followed by LF
-            continue
-        _push(recs, fields.size >> 1)
-        while True:  # fields of one record; a leading blank belongs to the first field
-            if pos < n and b[pos] == 34:
-                pos += 1
-                start = w = pos
-                while True:
-                    hit = <const uint8_t *>memchr(b + pos, 34, n - pos)
-                    if hit == NULL:
-                        return 1  # EOF inside a quoted field
-                    k = hit - b
-                    if w != pos:
-                        memmove(b + w, b + pos, k - pos)
-                    w += k - pos
-                    if k + 1 < n and b[k + 1] == 34:
-                        if not writable:
-                            return 2
-                        b[w] = 34
-                        w += 1
-                        pos = k + 2
-                        continue
-                    pos = k + 1
-                    break
-                _push(fields, start)
-                _push(fields, w)
-                if pos == n:
-                    break
-                c = b[pos]
-                if c == 44:
-                    pos += 1
-                    continue
-                if c == 10:
-                    pos += 1
-                    break
-                if c == 13:
-                    pos += 2
-                    break
-                return 1  # text after a closing quote
-            start = pos
-            while pos < n:
-                c = b[pos]
-                if c == 44 or c == 10 or c == 13 or c == 34:
-                    break
-                pos += 1
-            _push(fields, start)
-            _push(fields, pos)
-            if pos == n:
-                break
-            if c == 34:
-                return 1  # a quote inside an unquoted field
-            if c == 44:
-                pos += 1
-                continue
-            pos += 1 if c == 10 else 2
-            break
-    _push(recs, fields.size >> 1)
+cdef int _append(Text *t, const uint8_t *p, Py_ssize_t m) noexcept nogil:
+    cdef Py_ssize_t cap = t.cap
+    cdef uint8_t *data
+    if t.size + m > cap:
+        cap = max(2 * cap, t.size + m, 4096)
+        data = <uint8_t *>realloc(t.data, cap)
+        if data == NULL:
+            return -1
+        t.data = data
+        t.cap = cap
+    memcpy(t.data + t.size, p, m)
+    t.size += m
     return 0
 
 
@@ -504,12 +526,8 @@ cdef inline bint _continuation(const uint8_t *b, Py_ssize_t i, Py_ssize_t n) noe
     return i < n and (b[i] & 0xC0) == 0x80
 
 
-def valid_bytes(bytes data):
-    """Whether ``data`` is valid UTF-8 (as Python's strict decoder sees it) without a NUL byte,
-    and every CR in it is followed by LF: what the tokenizer relies on.
-    """
-    cdef const uint8_t *b = <const uint8_t *>(<char *>data)
-    cdef Py_ssize_t n = len(data), i = 0
+cdef bint _valid(const uint8_t *b, Py_ssize_t i, Py_ssize_t n) noexcept nogil:
+    """Whether ``b[i:n]`` is valid UTF-8 without a NUL byte and with every CR followed by LF."""
     cdef uint64_t x
     cdef uint8_t c, c1
     while i < n:
@@ -551,6 +569,135 @@ def valid_bytes(bytes data):
     return True
 
 
+cdef inline bint _line_end(const uint8_t *b, Py_ssize_t n, Py_ssize_t pos) noexcept nogil:
+    """Whether the CR at ``pos`` is followed by LF (a bare CR: the general path's)."""
+    return pos + 1 < n and b[pos + 1] == 10
+
+
+cdef int _tokenize(const uint8_t *b, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t end, Views *fields,
+                   Vec *recs, Text *side, Py_ssize_t *stop) noexcept nogil:
+    """Tokenizes the records that start in ``[pos, end)`` (the last may run past ``end``),
+    ``pos`` being where a record starts: ``fields`` gets each field's view, ``recs`` each
+    record's first field, ``stop`` where the next record starts. TOK_DECLINE: the bytes hold
+    what this path does not reproduce.
+
+    Every byte it passes is checked as ``_valid`` would (valid UTF-8, no NUL, no bare CR):
+    delimiters one by one, unquoted fields 16 bytes at a time (a field with a non-ASCII byte
+    then by ``_valid``), quoted fields by ``_valid``.
+    """
+    cdef Py_ssize_t q, start, k, s0
+    cdef uint8_t c
+    cdef const uint8_t *hit
+    cdef bint high
+    while pos < end:
+        q = pos
+        while q < n and (b[q] == 32 or b[q] == 9):
+            q += 1
+        if q == n:
+            pos = n
+            break
+        c = b[q]
+        if c == 10:
+            pos = q + 1
+            continue
+        if c == 13:
+            if not _line_end(b, n, q):
+                return TOK_DECLINE
+            pos = q + 2
+            continue
+        if _push(recs, fields.size):
+            return TOK_NOMEM
+        while True:  # fields of one record; a leading blank belongs to the first field
+            if pos < n and b[pos] == 34:
+                pos += 1
+                start = pos
+                hit = <const uint8_t *>memchr(b + pos, 34, n - pos)
+                if hit == NULL:
+                    return TOK_DECLINE  # EOF inside a quoted field
+                k = hit - b
+                if k + 1 < n and b[k + 1] == 34:
+                    s0 = side.size
+                    while True:
+                        if _append(side, b + pos, k + 1 - pos):  # the text and one quote
+                            return TOK_NOMEM
+                        pos = k + 2
+                        hit = <const uint8_t *>memchr(b + pos, 34, n - pos)
+                        if hit == NULL:
+                            return TOK_DECLINE
+                        k = hit - b
+                        if not (k + 1 < n and b[k + 1] == 34):
+                            break
+                    if _append(side, b + pos, k - pos):
+                        return TOK_NOMEM
+                    if _push_view(fields, side.data, s0, side.size, 1):
+                        return TOK_NOMEM
+                elif _push_view(fields, b, pos, k, 0):
+                    return TOK_NOMEM
+                if not _valid(b, start, k):
+                    return TOK_DECLINE
+                pos = k + 1
+                if pos == n:
+                    break
+                c = b[pos]
+                if c == 44:
+                    pos += 1
+                    continue
+                if c == 10:
+                    pos += 1
+                    break
+                if c == 13:
+                    if not _line_end(b, n, pos):
+                        return TOK_DECLINE
+                    pos += 2
+                    break
+                return TOK_DECLINE  # text after a closing quote
+            start = pos
+            high = False
+            while pos < n:
+                if pos + 16 <= n:
+                    k = mlf_first_special16(b + pos)
+                    pos += k
+                    if k == 16:
+                        continue
+                c = b[pos]
+                if c == 44 or c == 10 or c == 13 or c == 34:
+                    break
+                if c == 0:
+                    return TOK_DECLINE
+                if c >= 0x80:
+                    high = True
+                pos += 1
+            if high and not _valid(b, start, pos):
+                return TOK_DECLINE
+            if _push_view(fields, b, start, pos, 0):
+                return TOK_NOMEM
+            if pos == n:
+                break
+            if c == 34:
+                return TOK_DECLINE  # a quote inside an unquoted field
+            if c == 44:
+                pos += 1
+                continue
+            if c == 13:
+                if not _line_end(b, n, pos):
+                    return TOK_DECLINE
+                pos += 2
+            else:
+                pos += 1
+            break
+    stop[0] = pos
+    return TOK_OK
+
+
+def valid_bytes(const uint8_t[::1] data):
+    """Whether ``data`` is valid UTF-8 (as Python's strict decoder sees it) without a NUL byte,
+    and every CR in it is followed by LF: what the tokenizer relies on.
+    """
+    if data.shape[0] == 0:
+        return True
+    return _valid(&data[0], 0, data.shape[0])
+
+
 def chunk_rows(Py_ssize_t width):
     """Rows per chunk of pandas' low-memory reader (csv.chunk_rows)."""
     cdef Py_ssize_t heuristic = (1 << 20) // (width if width > 1 else 1), rows = 1
@@ -563,26 +710,31 @@ def chunk_rows(Py_ssize_t width):
 # Type inference
 
 
+cdef struct Rec:
+    const View *first
+    Py_ssize_t count
+
+
 cdef struct Cells:
     # the tokenized file: data row i is record i + 1
     const uint8_t *b
-    const int64_t *fields
-    const int64_t *recs
+    const uint8_t *side
+    const Rec *recs
 
 
 cdef inline Py_ssize_t _cell(const Cells *cells, Py_ssize_t i, Py_ssize_t j,
                              const uint8_t **p) noexcept nogil:
     """The text of data row ``i``, column ``j`` (empty past the end of a short row)."""
-    cdef int64_t k = cells.recs[i + 1] + j
-    if k < cells.recs[i + 2]:
-        p[0] = cells.b + cells.fields[2 * k]
-        return cells.fields[2 * k + 1] - cells.fields[2 * k]
+    cdef const Rec *r = &cells.recs[i + 1]
+    if j < r.count:
+        p[0] = _text(&r.first[j], cells.b, cells.side)
+        return r.first[j].size
     p[0] = cells.b
     return 0
 
 
 cdef int _overflow(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t r1, uint8_t *na,
-                   uint64_t *uints):
+                   uint64_t *uints) noexcept nogil:
     """pandas' _try_uint64 after the int64 attempt overflowed; -1: go on to float64."""
     cdef bint seen_sint = False, seen_uint = False, seen_null = False
     cdef Py_ssize_t i, m
@@ -610,9 +762,15 @@ cdef int _overflow(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t r
 
 
 cdef int _infer_chunk(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t r1, uint8_t *na,
-                      int64_t *ints, uint64_t *uints, double *floats, uint8_t *bools,
-                      char *scratch) except -2:
-    """pandas' _convert_tokens on rows [r0, r1) of column j: int64, uint64, float64, bool, object."""
+                      void *values, uint8_t *bools, char *scratch) noexcept nogil:
+    """pandas' _convert_tokens on rows [r0, r1) of column j: int64, uint64, float64, bool, object.
+
+    ``values`` holds the int64, uint64 or float64 values, whichever the kind is (a cell's later
+    attempts overwrite its earlier ones).
+    """
+    cdef int64_t *ints = <int64_t *>values
+    cdef uint64_t *uints = <uint64_t *>values
+    cdef double *floats = <double *>values
     cdef Py_ssize_t i, m, first = -1, na_count = 0
     cdef const uint8_t *p
     cdef int err = INT_OK, kind, v
@@ -665,127 +823,369 @@ cdef int _infer_chunk(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_
     return K_FLOAT
 
 
-cdef inline int _family(int kind) noexcept:
+cdef inline int _family(int kind) noexcept nogil:
     return K_TEXT if kind == K_TEXT_RAW else kind
 
 
-cdef object _string_views(const Cells *cells, Py_ssize_t j, Py_ssize_t n, uint8_t *valid):
-    """Arrow string_view structs (length, 4-byte prefix or 12 inline bytes, buffer 0, offset)."""
-    views = np.zeros(4 * n, dtype=np.int32)
-    cdef int32_t[::1] out = views
-    cdef Py_ssize_t i, m
-    cdef const uint8_t *p
-    for i in range(n):
-        if not valid[i]:
-            continue
-        m = _cell(cells, i, j, &p)
-        out[4 * i] = <int32_t>m
-        if m <= 12:
-            memcpy(&out[4 * i + 1], p, m)
-        else:
-            memcpy(&out[4 * i + 1], p, 4)
-            out[4 * i + 3] = <int32_t>(p - cells.b)
-    return views
+cdef void _string_views(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t r1,
+                        const uint8_t *valid, View *out) noexcept nogil:
+    """Column j's views of rows [r0, r1) (left zero, the empty string, where not valid)."""
+    cdef Py_ssize_t i
+    cdef const Rec *r
+    for i in range(r0, r1):
+        if valid[i]:
+            r = &cells.recs[i + 1]
+            if j < r.count:
+                out[i] = r.first[j]
 
 
-def read(bytes data, Py_ssize_t start):
-    """Tokenizes and types ``data[start:]`` (checked by ``valid_bytes`` first).
+cdef struct Segment:
+    Py_ssize_t lo, hi, stop
+    int status
+    Views fields
+    Vec recs
+    Text side
 
-    Returns None (not handled here), or ``(header, columns, buffer)``: the header's fields as
+
+def _run_here(task, Py_ssize_t count):
+    for i in range(count):
+        task(i)
+
+
+cdef class Reader:
+    """One file's parse in steps whose tasks threads can share (each task releases the GIL).
+
+    1. ``tokenize(s)``: the file is cut into ``nseg`` parts at line ends; each part is checked
+       (``_valid``) and tokenized as if a record started there. ``join`` then keeps a part only
+       if the part before it ended exactly where it starts (so every kept part starts where the
+       whole-file tokenizer would start a record), tokenizes the rest in one piece otherwise,
+       and joins the parts' fields.
+    2. ``type_chunk(t)``: each (column, pandas chunk) is typed.
+    3. ``fill_views(t)``: each (text column, chunk) gets its Arrow string views.
+    """
+    cdef object data
+    cdef const uint8_t *b
+    cdef Py_ssize_t n, start
+    cdef Segment *segs
+    cdef int nseg
+    cdef int used
+    cdef Rec *recs
+    cdef Py_ssize_t *rec_base
+    cdef Py_ssize_t *side_base
+    cdef object side_array
+    cdef Cells cells
+    cdef Py_ssize_t rows, width, per_chunk, nchunks
+    cdef int *kinds
+    cdef uint8_t *chunk_valid
+    cdef uint8_t **na
+    cdef uint8_t **bools
+    cdef uint8_t **valid
+    cdef void **values
+    cdef View **views
+    cdef list arrays
+    cdef list view_tasks
+
+    def __cinit__(self, data, Py_ssize_t start, int nseg):
+        cdef const uint8_t[::1] view = data
+        cdef Py_ssize_t s, raw, bound, prev
+        cdef const uint8_t *hit
+        self.data = data
+        self.n = view.shape[0]
+        self.b = &view[0]
+        self.start = start
+        self.nseg = max(nseg, 1)
+        self.segs = <Segment *>calloc(self.nseg, sizeof(Segment))
+        if self.segs == NULL:
+            raise MemoryError()
+        prev = start
+        for s in range(1, self.nseg):
+            raw = max(start + (self.n - start) * s // self.nseg, prev)
+            hit = <const uint8_t *>memchr(self.b + raw, 10, self.n - raw) if raw < self.n else NULL
+            bound = hit - self.b + 1 if hit != NULL else self.n
+            self.segs[s].lo = self.segs[s - 1].hi = prev = bound
+        self.segs[self.nseg - 1].hi = self.n
+
+    def __dealloc__(self):
+        cdef int s
+        if self.segs != NULL:
+            for s in range(self.nseg):
+                self._free_segment(s)
+            free(self.segs)
+        free(self.recs)
+        free(self.rec_base)
+        free(self.side_base)
+        free(self.kinds)
+        free(self.chunk_valid)
+        free(self.na)
+        free(self.bools)
+        free(self.valid)
+        free(self.values)
+        free(self.views)
+
+    cdef void _free_segment(self, int s) noexcept:
+        free(self.segs[s].fields.data)
+        free(self.segs[s].recs.data)
+        free(self.segs[s].side.data)
+        memset(&self.segs[s].fields, 0, sizeof(Views))
+        memset(&self.segs[s].recs, 0, sizeof(Vec))
+        memset(&self.segs[s].side, 0, sizeof(Text))
+
+    @property
+    def segments(self):
+        return self.nseg
+
+    @property
+    def parts(self):
+        return self.used
+
+    @property
+    def tasks(self):
+        return self.width * self.nchunks
+
+    @property
+    def view_task_count(self):
+        return len(self.view_tasks)
+
+    def tokenize(self, int s):
+        cdef Segment *g = &self.segs[s]
+        cdef Py_ssize_t pos = self.start if s == 0 else g.lo
+        with nogil:
+            g.status = _tokenize(self.b, self.n, pos, g.hi, &g.fields, &g.recs, &g.side, &g.stop)
+
+    def join(self):
+        """The header's fields, or None: not handled here. ``link`` must run next."""
+        cdef int s, used = self.nseg
+        cdef Segment *g
+        cdef Py_ssize_t k, nr = 0, ns = 0
+        for s in range(self.nseg):
+            g = &self.segs[s]
+            if g.status == TOK_NOMEM:
+                raise MemoryError()
+            if g.status == TOK_DECLINE:
+                return None
+            if s + 1 < self.nseg and g.stop != self.segs[s + 1].lo:
+                # a record ran past the cut (a quoted line end): the rest in one piece
+                for k in range(s + 1, self.nseg):
+                    self._free_segment(k)
+                used = s + 1
+                if g.stop < self.n:
+                    used = s + 2
+                    g = &self.segs[s + 1]
+                    with nogil:
+                        g.status = _tokenize(self.b, self.n, self.segs[s].stop, self.n,
+                                             &g.fields, &g.recs, &g.side, &g.stop)
+                    if g.status == TOK_NOMEM:
+                        raise MemoryError()
+                    if g.status == TOK_DECLINE:
+                        return None
+                break
+        self.used = used
+        self.rec_base = <Py_ssize_t *>calloc(used + 1, sizeof(Py_ssize_t))
+        self.side_base = <Py_ssize_t *>calloc(used + 1, sizeof(Py_ssize_t))
+        if self.rec_base == NULL or self.side_base == NULL:
+            raise MemoryError()
+        for s in range(used):
+            self.rec_base[s + 1] = self.rec_base[s] + self.segs[s].recs.size
+            self.side_base[s + 1] = self.side_base[s] + self.segs[s].side.size
+        nr = self.rec_base[used]
+        ns = self.side_base[used]
+        if nr < 2:
+            return None  # no data rows
+        self.recs = <Rec *>malloc(nr * sizeof(Rec))
+        if self.recs == NULL:
+            raise MemoryError()
+        self.side_array = np.empty(ns, dtype=np.uint8)
+        cdef uint8_t[::1] side = self.side_array
+        self.cells.b = self.b
+        self.cells.side = <const uint8_t *>&side[0] if ns else self.b
+        self.cells.recs = self.recs
+        return True
+
+    def link(self, int s):
+        """Part s's records as pointers to their fields; its side buffer joined to the others'."""
+        cdef Segment *g = &self.segs[s]
+        cdef Rec *out = self.recs + self.rec_base[s]
+        cdef Py_ssize_t r, i, end
+        cdef int32_t buf, offset, base = <int32_t>self.side_base[s]
+        cdef View *f
+        with nogil:
+            for r in range(g.recs.size):
+                end = g.recs.data[r + 1] if r + 1 < g.recs.size else g.fields.size
+                out[r].first = g.fields.data + g.recs.data[r]
+                out[r].count = end - g.recs.data[r]
+            if g.side.size:
+                memcpy(<uint8_t *>self.cells.side + base, g.side.data, g.side.size)
+                if base:
+                    for i in range(g.fields.size):
+                        f = &g.fields.data[i]
+                        if f.size > 12:
+                            memcpy(&buf, f.data + 4, 4)
+                            if buf:
+                                memcpy(&offset, f.data + 8, 4)
+                                offset += base
+                                memcpy(f.data + 8, &offset, 4)
+
+    def finish(self):
+        """The header's fields (after every ``link``), or None: not handled here."""
+        cdef Py_ssize_t k, i, width, nr = self.rec_base[self.used]
+        cdef bint too_long = False
+        cdef const uint8_t *p
+        cdef const View *f
+        cdef const Rec *recs = self.recs
+        width = max(recs[0].count, recs[1].count)
+        with nogil:
+            for i in range(2, nr):
+                if recs[i].count > width:
+                    too_long = True
+                    break
+        if too_long:
+            return None  # pandas raises; the general path says where
+        header = []
+        for k in range(recs[0].count):
+            f = &recs[0].first[k]
+            p = _text(f, self.b, self.cells.side)
+            header.append((<const char *>p)[:f.size].decode("utf-8"))
+        self.width = width
+        self.rows = nr - 1
+        self.per_chunk = chunk_rows(width)
+        self.nchunks = (self.rows + self.per_chunk - 1) // self.per_chunk
+        self._allocate()
+        return header
+
+    cdef _allocate(self):
+        cdef Py_ssize_t j, w = self.width, t = self.width * self.nchunks
+        self.kinds = <int *>calloc(t, sizeof(int))
+        self.chunk_valid = <uint8_t *>calloc(t, 1)
+        self.na = <uint8_t **>calloc(w, sizeof(void *))
+        self.bools = <uint8_t **>calloc(w, sizeof(void *))
+        self.valid = <uint8_t **>calloc(w, sizeof(void *))
+        self.values = <void **>calloc(w, sizeof(void *))
+        self.views = <View **>calloc(w, sizeof(void *))
+        if (self.kinds == NULL or self.chunk_valid == NULL or self.na == NULL or self.bools == NULL
+                or self.valid == NULL or self.values == NULL or self.views == NULL):
+            raise MemoryError()
+        self.arrays = []
+        cdef uint8_t[::1] u8
+        cdef int64_t[::1] i64
+        for j in range(w):
+            na = np.empty(self.rows, dtype=np.uint8)
+            values = np.empty(self.rows, dtype=np.int64)
+            bools = np.empty(self.rows, dtype=np.uint8)
+            valid = np.empty(self.rows, dtype=np.uint8)
+            self.arrays.append((na, values, bools, valid))
+            u8 = na
+            self.na[j] = &u8[0]
+            u8 = bools
+            self.bools[j] = &u8[0]
+            u8 = valid
+            self.valid[j] = &u8[0]
+            i64 = values
+            self.values[j] = &i64[0]
+
+    def type_chunk(self, Py_ssize_t t):
+        cdef Py_ssize_t j = t % self.width, c = t // self.width, i
+        cdef Py_ssize_t r0 = c * self.per_chunk, r1 = min(r0 + self.per_chunk, self.rows)
+        cdef char scratch[4096]
+        cdef int kind
+        cdef bint keep, all_valid = True
+        cdef uint8_t *na = self.na[j]
+        cdef uint8_t *valid = self.valid[j]
+        with nogil:
+            kind = _infer_chunk(&self.cells, j, r0, r1, na, self.values[j], self.bools[j],
+                                scratch)
+            keep = kind == K_TEXT_RAW or kind == K_INT64 or kind == K_UINT64
+            for i in range(r0, r1):
+                valid[i] = 1 if keep else not na[i]
+                all_valid = all_valid and valid[i]
+        self.kinds[t] = kind
+        self.chunk_valid[t] = all_valid
+
+    def plan_views(self):
+        """False when a column's chunks are typed differently (pandas mixes them; the general
+        path does too); else allocates the text columns' views for ``fill_views``."""
+        cdef Py_ssize_t j, c
+        cdef int family
+        cdef int32_t[::1] out
+        cdef int32_t *first
+        self.view_tasks = []
+        for j in range(self.width):
+            family = _family(self.kinds[j])
+            for c in range(1, self.nchunks):
+                if _family(self.kinds[c * self.width + j]) != family:
+                    return False
+            if family == K_TEXT:
+                views = np.zeros(4 * self.rows, dtype=np.int32)
+                self.arrays[j] = self.arrays[j] + (views,)
+                out = views
+                first = &out[0]
+                self.views[j] = <View *>first
+                self.view_tasks.extend((j, c) for c in range(self.nchunks))
+        return True
+
+    def fill_views(self, Py_ssize_t t):
+        cdef Py_ssize_t j = self.view_tasks[t][0], c = self.view_tasks[t][1]
+        cdef Py_ssize_t r0 = c * self.per_chunk, r1 = min(r0 + self.per_chunk, self.rows)
+        with nogil:
+            _string_views(&self.cells, j, r0, r1, self.valid[j], self.views[j])
+
+    def columns(self):
+        """Per column ``(kind, values, valid)``, as ``read`` describes them."""
+        cdef Py_ssize_t j, c
+        cdef bint all_valid
+        out = []
+        for j in range(self.width):
+            family = _family(self.kinds[j])
+            all_valid = True
+            for c in range(self.nchunks):
+                all_valid = all_valid and self.chunk_valid[c * self.width + j]
+            arrays = self.arrays[j]
+            mask = None if all_valid else arrays[3].view(np.bool_)
+            if family == K_INT64:
+                out.append((family, arrays[1], None))
+            elif family == K_UINT64:
+                out.append((family, arrays[1].view(np.uint64), None))
+            elif family == K_FLOAT:
+                out.append((family, arrays[1].view(np.float64), mask))
+            elif family == K_BOOL:
+                out.append((family, arrays[2].view(np.bool_), mask))
+            else:
+                out.append((K_TEXT, arrays[4], mask))
+        return out
+
+    @property
+    def buffers(self):
+        return [self.data, self.side_array] if len(self.side_array) else [self.data]
+
+
+def read(data, Py_ssize_t start, run=None, int threads=1):
+    """Tokenizes and types ``data[start:]`` (a bytes-like object, left unchanged).
+
+    Returns None (not handled here), or ``(header, columns, buffers)``: the header's fields as
     ``str``; per column of the table ``(kind, values, valid)`` -- kind INT64/UINT64/FLOAT/BOOL
     with a numpy array (NaN at NA cells for FLOAT), or TEXT with Arrow string_view structs into
-    ``buffer`` (``data``, or a copy of it with escaped quotes undone); ``valid`` a numpy bool
-    mask, or None when no cell is missing.
+    ``buffers`` (the file, and a side buffer of quoted fields with escaped quotes undone, if
+    any); ``valid`` a numpy bool mask, or None when no cell is missing.
+
+    ``run(task, count)`` calls ``task(i)`` for every i in range(count), on as many threads as
+    it likes; ``threads`` is how many parts the file is tokenized in.
     """
     cdef Py_ssize_t n = len(data)
-    cdef Vec fields = Vec(NULL, 0, 0)
-    cdef Vec recs = Vec(NULL, 0, 0)
-    cdef Py_ssize_t nrec, width, rows, j, i, k, per_chunk
-    cdef Cells cells
-    cdef char *scratch = NULL
-    cdef uint8_t *b = <uint8_t *>(<char *>data)
-    cdef int status
-    buffer = data
     if n == 0 or n >= 2**31 - 16:
         return None  # string views hold 32-bit offsets
-    try:
-        status = _tokenize(b, n, start, False, &fields, &recs)
-        if status == 2:
-            buffer = bytearray(data)
-            b = <uint8_t *>(<char *>buffer)
-            fields.size = recs.size = 0
-            status = _tokenize(b, n, start, True, &fields, &recs)
-        if status:
-            return None
-        nrec = recs.size - 1
-        if nrec < 2:
-            return None  # no data rows
-        width = max(recs.data[1] - recs.data[0], recs.data[2] - recs.data[1])
-        for i in range(1, nrec):
-            if recs.data[i + 1] - recs.data[i] > width:
-                return None  # pandas raises; the general path says where
-        header = [
-            (<char *>b)[fields.data[2 * k]:fields.data[2 * k + 1]].decode("utf-8")
-            for k in range(recs.data[0], recs.data[1])
-        ]
-        rows = nrec - 1
-        cells.b = b
-        cells.fields = fields.data
-        cells.recs = recs.data
-        per_chunk = chunk_rows(width)
-        scratch = <char *>malloc(4096)
-        if scratch == NULL:
-            raise MemoryError()
-        columns = []
-        for j in range(width):
-            column = _column(&cells, j, rows, per_chunk, scratch)
-            if column is None:
-                return None
-            columns.append(column)
-        return header, columns, buffer
-    finally:
-        free(fields.data)
-        free(recs.data)
-        free(scratch)
-
-
-cdef object _column(const Cells *cells, Py_ssize_t j, Py_ssize_t rows, Py_ssize_t per_chunk,
-                    char *scratch):
-    na_array = np.empty(rows, dtype=np.uint8)
-    ints_array = np.empty(rows, dtype=np.int64)
-    uints_array = np.empty(rows, dtype=np.uint64)
-    floats_array = np.empty(rows, dtype=np.float64)
-    bools_array = np.empty(rows, dtype=np.uint8)
-    valid_array = np.empty(rows, dtype=np.uint8)
-    cdef uint8_t[::1] na = na_array
-    cdef int64_t[::1] ints = ints_array
-    cdef uint64_t[::1] uints = uints_array
-    cdef double[::1] floats = floats_array
-    cdef uint8_t[::1] bools = bools_array
-    cdef uint8_t[::1] valid = valid_array
-    cdef Py_ssize_t r0, r1, i
-    cdef int kind, family = -1
-    cdef bint all_valid = True
-    for r0 in range(0, rows, per_chunk):
-        r1 = min(r0 + per_chunk, rows)
-        kind = _infer_chunk(cells, j, r0, r1, &na[0], &ints[0], &uints[0], &floats[0],
-                            &bools[0], scratch)
-        if family >= 0 and _family(kind) != family:
-            return None  # chunks typed differently: pandas mixes them, the general path too
-        family = _family(kind)
-        for i in range(r0, r1):
-            valid[i] = 1 if kind == K_TEXT_RAW or kind == K_INT64 or kind == K_UINT64 else not na[i]
-            all_valid = all_valid and valid[i]
-    mask = None if all_valid else valid_array.view(np.bool_)
-    if family == K_INT64:
-        return family, ints_array, None
-    if family == K_UINT64:
-        return family, uints_array, None
-    if family == K_FLOAT:
-        return family, floats_array, mask
-    if family == K_BOOL:
-        return family, bools_array.view(np.bool_), mask
-    return K_TEXT, _string_views(cells, j, rows, &valid[0]), mask
+    run = _run_here if run is None else run
+    reader = Reader(data, start, threads)
+    run(reader.tokenize, reader.segments)
+    if not reader.join():
+        return None
+    run(reader.link, reader.parts)
+    header = reader.finish()
+    if header is None:
+        return None
+    run(reader.type_chunk, reader.tasks)
+    if not reader.plan_views():
+        return None
+    run(reader.fill_views, reader.view_task_count)
+    return header, reader.columns(), reader.buffers
 
 
 def plain_ascii(const uint8_t[::1] data):

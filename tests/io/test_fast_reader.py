@@ -307,3 +307,122 @@ def test_auto_dispatch(monkeypatch):
     assert csv_module._fast_path_pays(b"a\n1\n")
     assert not csv_module._fast_path_pays(numbers)
     assert csv_module._fast_path_pays(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# The parallel path: a file cut into parts at line ends, tokenized and typed on threads, must
+# give the very Table the one-thread path gives (and decline the very same files)
+
+
+def _parts_table(data: bytes, threads: int, monkeypatch):
+    monkeypatch.setattr(_fast_reader, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(_fast_reader, "THREADS", threads)
+    return _fast_table(data)
+
+
+def _same_or_both_declined(data: bytes, monkeypatch, threads=(2, 3, 5, 16)):
+    monkeypatch.setattr(_fast_reader, "PARALLEL_MIN_BYTES", 1 << 62)
+    one = _fast_table(data)
+    for n in threads:
+        many = _parts_table(data, n, monkeypatch)
+        assert (many is None) == (one is None), (n, data)
+        if one is not None:
+            _assert_same_table(many, one, f"{n} threads")
+            assert table_view(many) == table_view(one), (n, data)
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                 HealthCheck.function_scoped_fixture])
+@given(csv_files())
+def test_parts_match_one_thread(monkeypatch, content):
+    _same_or_both_declined(content, monkeypatch)
+
+
+_PARTS = {
+    # quoted line ends: cuts land inside quoted fields, the parts after them are redone
+    "quoted newlines": b'a,b\n' + b''.join(b'%d,"x\ny\n%d"\n' % (i, i) for i in range(200)),
+    "quoted CRLF": b'a,b\r\n' + b''.join(b'%d,"x\r\ny"\r\n' % (i,) for i in range(200)),
+    "one long quoted field": b'a,b\n1,"' + b"\n".join([b"line"] * 500) + b'"\n2,3\n',
+    # escaped quotes in every part: their side buffers are joined
+    "escaped quotes": b'a,b\n' + b''.join(b'%d,"say ""hi"" to the %d-th person"\n' % (i, i)
+                                          for i in range(300)),
+    "short escaped quotes": b'a,b\n' + b''.join(b'%d,""""\n' % i for i in range(300)),
+    "NA at every seam": b'a,b\n' + b''.join(b'%d,%s\n' % (i, b"" if i % 7 else b"NA")
+                                             for i in range(500)),
+    "blank lines": b'a,b\n' + b''.join(b'%d,x\n\n  \n\t\n' % i for i in range(300)),
+    "CRLF and BOM": b'\xef\xbb\xbfa,b\r\n' + b''.join(b'%d,%d.5\r\n' % (i, i) for i in range(300)),
+    "no final line end": b'a,b\n' + b'\n'.join(b'%d,y' % i for i in range(300)),
+    "short rows": b'a,b,c\n' + b''.join(b'%d\n' % i if i % 3 else b'%d,1,2\n' % i
+                                          for i in range(300)),
+    "implicit index": b'a,b\n' + b''.join(b'%d,x,%d\n' % (i, i) for i in range(300)),
+    "long row late": b'a,b\n' + b''.join(b'%d,x\n' % i for i in range(300)) + b'1,2,3\n',
+    "unterminated quote late": b'a,b\n' + b''.join(b'%d,x\n' % i for i in range(300)) + b'1,"2\n',
+    "stray quote late": b'a,b\n' + b''.join(b'%d,x\n' % i for i in range(300)) + b'1,2"\n',
+    "invalid UTF-8 late": b'a,b\n' + b''.join(b'%d,x\n' % i for i in range(300)) + b'1,\xff\n',
+    "bare CR late": b'a,b\n' + b''.join(b'%d,x\n' % i for i in range(300)) + b'1,\r2\n',
+    "NUL late": b'a,b\n' + b''.join(b'%d,x\n' % i for i in range(300)) + b'1,\x002\n',
+    "text in the last part": b'v\n' + b''.join(b'%d\n' % i for i in range(300)) + b'x\n',
+    "multi-byte text": "a,b\n".encode() + "".join(f"{i},é日✓{i}\n" for i in range(300)).encode(),
+    "header only then blank": b'a,b\n\n\n',
+}
+
+
+@pytest.mark.parametrize("name", list(_PARTS))
+def test_parts_match_one_thread_on_seams(name, monkeypatch):
+    _same_or_both_declined(_PARTS[name], monkeypatch, threads=(2, 3, 4, 7, 16, 64))
+
+
+@pytest.mark.parametrize("name", list(_PARTS))
+def test_parts_match_pandas(name, monkeypatch, tmp_path):
+    table = _parts_table(_PARTS[name], 5, monkeypatch)
+    if table is None:
+        return
+    path = tmp_path / "parts.csv"
+    path.write_bytes(_PARTS[name])
+    assert table_view(table) == pandas_view(reference_read(path))
+
+
+def test_parts_of_a_chunked_file(monkeypatch):
+    """pandas' chunks straddle the parts: each chunk is typed whole, wherever its rows lie."""
+    width, per_chunk = 64, chunk_rows(64)
+    rng = np.random.default_rng(1)
+    values = rng.integers(-5, 5, size=(per_chunk * 3 + 11, width)).astype(str).astype(object)
+    values[:, 1] = "x"
+    values[::97, 2] = ""  # NA cells in every chunk: a float column
+    values[-1, 2] = ""
+    values[per_chunk * 2 + 5, 3] = "True"  # a text chunk among int chunks: declined
+    data = (",".join(f"c{i}" for i in range(width)) + "\n"
+            + "\n".join(",".join(row) for row in values) + "\n").encode()
+    _same_or_both_declined(data, monkeypatch, threads=(2, 3))
+    assert _parts_table(data, 3, monkeypatch) is None
+    values[per_chunk * 2 + 5, 3] = "1"
+    data = (",".join(f"c{i}" for i in range(width)) + "\n"
+            + "\n".join(",".join(row) for row in values) + "\n").encode()
+    _same_or_both_declined(data, monkeypatch, threads=(2, 3))
+    assert _parts_table(data, 3, monkeypatch) is not None
+
+
+def _read_in_child(path, out):
+    out.put(_fast_reader.read_columns(path.read_bytes()) is not None)
+
+
+def test_parts_after_fork(tmp_path, monkeypatch):
+    """A forked child (a process pool's worker) reads with threads of its own: the parent's
+    thread pool does not survive the fork."""
+    import multiprocessing
+
+    data = b"a,b\n" + b"".join(b"%d,x%d\n" % (i, i) for i in range(2000))
+    path = tmp_path / "f.csv"
+    path.write_bytes(data)
+    assert _parts_table(data, 2, monkeypatch) is not None  # the parent's pool exists now
+    context = multiprocessing.get_context("fork")
+    out = context.Queue()
+    child = context.Process(target=_read_in_child, args=(path, out))
+    child.start()
+    child.join(60)
+    alive = child.is_alive()
+    if alive:
+        child.kill()
+    assert not alive, "the child hung on the parent's thread pool"
+    assert out.get(timeout=5) is True

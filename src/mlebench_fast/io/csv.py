@@ -130,7 +130,7 @@ FAST_PATH_MIN_BYTES_PER_FIELD = 16
 def _fast_path_pays(data: bytes) -> bool:
     if len(data) <= FAST_PATH_MAX_BYTES:
         return True
-    sample = data[:65536]
+    sample = bytes(data[:65536])
     fields = sample.count(b",") + sample.count(b"\n") + 1
     return len(sample) >= FAST_PATH_MIN_BYTES_PER_FIELD * fields
 
@@ -200,7 +200,7 @@ def read_csv(path: str | os.PathLike[str]) -> Table:
     if mapped is not None:
         return mapped
     try:
-        data = path.read_bytes()
+        data = path.read_bytes() if READER == "polars" else _fast_reader.read_file(path)
     except FileNotFoundError:
         msg = f"No such CSV file: {str(path)!r}. Check the path (relative to {os.getcwd()!r})."
         raise FileNotFoundError(msg) from None
@@ -259,6 +259,8 @@ def _read_bytes(data: bytes, name: str, source: str | None = None) -> Table:
         if fast is not None:
             header, columns = fast
             return _assemble(header, columns, len(columns))
+    if not isinstance(data, bytes):
+        data = bytes(data)
     if not data.isascii():
         try:
             data.decode("utf-8")
