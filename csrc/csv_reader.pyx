@@ -2,15 +2,18 @@
 
 One pass over the file's bytes tokenizes the default dialect as pandas' C tokenizer does (comma,
 double quotes with ``""`` escapes, LF and CRLF line ends, blank and whitespace-only lines skipped,
-quoted fields holding newlines), recording where every cell's text lies; then each column (each
-of pandas' low-memory chunks of it) is typed with pandas' rules (NA strings, int64 -> uint64 ->
-float64 -> bool -> object, with the overflow quirks) straight into numpy arrays. Text columns
-become Arrow string views into the file's own bytes: no Python ``str`` per cell.
+quoted fields holding newlines) and checks them (valid UTF-8, no NUL byte, every CR followed by
+LF), recording every cell as an Arrow string view; then each column (each of pandas' low-memory
+chunks of it) is typed with pandas' rules (NA strings, int64 -> uint64 -> float64 -> bool ->
+object, with the overflow quirks) straight into numpy arrays. Text columns become Arrow string
+views into the file's own bytes: no Python ``str`` per cell. The file is never written to.
+
+Big files are parsed by several threads (``Reader``: the file cut at line ends into parts
+tokenized at once, then pandas' chunks typed at once); the result is the one-thread result.
 
 ``read`` returns None for anything this path does not reproduce exactly (a stray quote, an
-unterminated quote, a row longer than the table, no data rows, chunks typed differently...);
-the caller then reads the file with the general path. The inputs it relies on are checked by
-the caller: valid UTF-8, no NUL byte, every CR followed by LF (``valid_bytes``).
+unterminated quote, a bare CR, invalid UTF-8, a NUL byte, a row longer than the table, no data
+rows, chunks typed differently...); the caller then reads the file with the general path.
 
 Floats are correctly rounded: the Eisel-Lemire algorithm decides almost every cell with a
 128-bit power of five and one 64x128-bit product, and whatever it cannot decide (ties it cannot
@@ -855,11 +858,11 @@ def _run_here(task, Py_ssize_t count):
 cdef class Reader:
     """One file's parse in steps whose tasks threads can share (each task releases the GIL).
 
-    1. ``tokenize(s)``: the file is cut into ``nseg`` parts at line ends; each part is checked
-       (``_valid``) and tokenized as if a record started there. ``join`` then keeps a part only
-       if the part before it ended exactly where it starts (so every kept part starts where the
-       whole-file tokenizer would start a record), tokenizes the rest in one piece otherwise,
-       and joins the parts' fields.
+    1. ``tokenize(s)``: the file is cut into ``nseg`` parts at line ends; each part is
+       tokenized as if a record started there. ``join`` then keeps a part only if the part
+       before it ended exactly where it starts (so every kept part starts where the whole-file
+       tokenizer would start a record), tokenizing the rest in one piece otherwise; ``link(s)``
+       points each record at its fields and joins the side buffers; ``finish`` checks the rows.
     2. ``type_chunk(t)``: each (column, pandas chunk) is typed.
     3. ``fill_views(t)``: each (text column, chunk) gets its Arrow string views.
     """
