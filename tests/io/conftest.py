@@ -21,6 +21,7 @@ def reader(request, monkeypatch):
         # every file in 3 parts (3 threads, whatever the cores): seams everywhere
         monkeypatch.setattr(_fast_reader, "PARALLEL_MIN_BYTES", 0)
         monkeypatch.setattr(_fast_reader, "THREADS", 3)
+        monkeypatch.setenv("MLEBENCH_FAST_THREADS", "3")
         monkeypatch.setattr(csv_module, "READER", "fast")
         return "fast"
     monkeypatch.setattr(csv_module, "READER", request.param)

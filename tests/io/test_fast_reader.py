@@ -317,6 +317,7 @@ def test_auto_dispatch(monkeypatch):
 def _parts_table(data: bytes, threads: int, monkeypatch):
     monkeypatch.setattr(_fast_reader, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(_fast_reader, "THREADS", threads)
+    monkeypatch.setenv("MLEBENCH_FAST_THREADS", str(threads))
     return _fast_table(data)
 
 

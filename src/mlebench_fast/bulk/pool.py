@@ -10,14 +10,20 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from mlebench_fast.threads import ENV as THREADS_ENV
+from mlebench_fast.threads import kernel_threads
+
 # spawn, not fork: Polars and Numba threads do not survive a fork.
 _CONTEXT = mp.get_context("spawn")
 
 Task = tuple[Any, ...]  # arguments of worker.grade_job
 
 
-def _serve(conn: Connection, memory_limit_mb: int | None) -> None:
+def _serve(conn: Connection, memory_limit_mb: int | None, threads: int) -> None:
     from mlebench_fast.bulk.worker import grade_job, set_memory_limit
+
+    # The worker's share of the cores: its kernels' threads and the other workers' add up to them.
+    os.environ[THREADS_ENV] = str(threads)
 
     import mlebench_fast.grading  # noqa: F401 - imports before "ready": not on a job's clock
 
@@ -34,9 +40,11 @@ def _serve(conn: Connection, memory_limit_mb: int | None) -> None:
 
 
 class _Worker:
-    def __init__(self, memory_limit_mb: int | None) -> None:
+    def __init__(self, memory_limit_mb: int | None, threads: int) -> None:
         self.conn, child = _CONTEXT.Pipe()
-        self.process = _CONTEXT.Process(target=_serve, args=(child, memory_limit_mb), daemon=True)
+        self.process = _CONTEXT.Process(
+            target=_serve, args=(child, memory_limit_mb, threads), daemon=True
+        )
         self.process.start()
         child.close()
         self.index: int | None = None
@@ -108,7 +116,8 @@ def run_pool(
         return
     count = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
     pending = _Pending(groups if groups is not None else [None] * len(tasks))
-    pool = [_Worker(memory_limit_mb) for _ in range(count)]
+    threads = max(1, kernel_threads() // count)
+    pool = [_Worker(memory_limit_mb, threads) for _ in range(count)]
     try:
         while pending or any(w.index is not None for w in pool):
             for worker in pool:
@@ -156,7 +165,7 @@ def run_pool(
                     continue
                 index = worker.index
                 worker.kill()
-                pool[slot] = _Worker(memory_limit_mb)
+                pool[slot] = _Worker(memory_limit_mb, threads)
                 on_result(index, failure)
     finally:
         for worker in pool:

@@ -16,7 +16,6 @@ cosines are computed once per answers file, and the kernel shares its chunks out
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,13 +28,13 @@ from mlebench_fast.kernels.geometry import (
     gathered_equal,
     mean_angular_distance_terms,
 )
+from mlebench_fast.threads import kernel_threads
 from mlebench_fast.validation.answers import require_answer_columns
 from mlebench_fast.validation.frames import kind, pandas_sort_indices, same_set
 
 ID, AZ, ZEN = "event_id", "azimuth", "zenith"
 COLUMNS = {ID, AZ, ZEN}
 _IN_ORDER = np.empty(0, dtype=np.int64)  # no gather: row i is sorted position i
-_THREADS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +78,7 @@ class IcecubeGrader:
         if rows is None:
             raise InvalidSubmissionError("Submission and answers must have the same event_ids")
         return mean_angular_distance_terms(
-            answers.terms, _floats(frame[AZ]), _floats(frame[ZEN]), rows, threads=_THREADS
+            answers.terms, _floats(frame[AZ]), _floats(frame[ZEN]), rows, threads=kernel_threads()
         )
 
     @staticmethod

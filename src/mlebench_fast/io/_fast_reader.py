@@ -22,24 +22,22 @@ import polars as pl
 import pyarrow as pa
 
 from mlebench_fast._native import load
+from mlebench_fast.threads import kernel_threads
 
 _native = load("csv_reader")
 _BOM = b"\xef\xbb\xbf"
 _STRING_VIEW = pa.string_view()
 
 
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
-
-
-#: Threads a big file is parsed on (the read floor's readers use every core too).
-THREADS = max(1, min(_cores(), 8))
+#: At most this many threads parse one file (the budget is :func:`mlebench_fast.threads.kernel_threads`).
+THREADS = 8
 #: Below this size a file is parsed on the calling thread alone.
 PARALLEL_MIN_BYTES = 1 << 20
 _pool: ThreadPoolExecutor | None = None
+
+
+def _threads() -> int:
+    return max(1, min(kernel_threads(), THREADS))
 
 
 def _forget_pool() -> None:
@@ -55,7 +53,7 @@ if hasattr(os, "register_at_fork"):
 def _run_threads(task, count: int) -> None:
     """``task(i)`` for i in range(count), on THREADS threads (the caller's among them)."""
     global _pool
-    workers = min(THREADS, count)
+    workers = min(_threads(), count)
     if workers <= 1:
         for i in range(count):
             task(i)
@@ -80,7 +78,7 @@ def _run_threads(task, count: int) -> None:
 
 
 def _threads_for(size: int) -> int:
-    return THREADS if size >= PARALLEL_MIN_BYTES else 1
+    return _threads() if size >= PARALLEL_MIN_BYTES else 1
 
 
 def plain_ascii(data) -> bool:

@@ -11,7 +11,6 @@ per competition).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ import pyarrow as pa
 
 from mlebench_fast._native import load
 from mlebench_fast.kernels.strings import as_arrow_strings, string_buffers, string_views
+from mlebench_fast.threads import kernel_threads
 
 __all__ = ["KendallTruth", "LabelTable", "TextColumn", "kendall_tau_counts", "permutation_of"]
 
@@ -38,7 +38,7 @@ def _pool() -> ThreadPoolExecutor:
 
 
 def _threads() -> int:
-    return max(1, min(2, os.cpu_count() or 1))
+    return max(1, min(2, kernel_threads()))
 
 
 @dataclass(frozen=True, slots=True)

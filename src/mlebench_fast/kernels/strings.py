@@ -17,6 +17,7 @@ import polars as pl
 import pyarrow as pa
 
 from mlebench_fast._native import load
+from mlebench_fast.threads import kernel_threads
 
 __all__ = [
     "as_arrow_strings",
@@ -127,10 +128,7 @@ _pool_lock = threading.Lock()
 
 
 def _thread_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
+    return kernel_threads()
 
 
 def _executor(threads: int) -> ThreadPoolExecutor:
