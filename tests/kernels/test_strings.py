@@ -247,7 +247,7 @@ def sharing_rows(threads: int = 3):
     from mlebench_fast.kernels import strings
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(strings, "_thread_count", lambda: threads)
+        patch.setenv("MLEBENCH_FAST_THREADS", str(threads))
         patch.setattr(strings, "_TASK_ROWS", 2)
         yield strings
 

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import itertools
 import os
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import polars as pl
 import pyarrow as pa
 
 from mlebench_fast._native import load
-from mlebench_fast.threads import kernel_threads
+from mlebench_fast.threads import executor, kernel_threads
 
 _native = load("csv_reader")
 _BOM = b"\xef\xbb\xbf"
@@ -33,33 +32,20 @@ _STRING_VIEW = pa.string_view()
 THREADS = 8
 #: Below this size a file is parsed on the calling thread alone.
 PARALLEL_MIN_BYTES = 1 << 20
-_pool: ThreadPoolExecutor | None = None
 
 
 def _threads() -> int:
     return max(1, min(kernel_threads(), THREADS))
 
 
-def _forget_pool() -> None:
-    # A forked child (a process pool's worker) inherits the pool without its threads.
-    global _pool
-    _pool = None
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_forget_pool)
-
-
 def _run_threads(task, count: int) -> None:
     """``task(i)`` for i in range(count), on THREADS threads (the caller's among them)."""
-    global _pool
     workers = min(_threads(), count)
     if workers <= 1:
         for i in range(count):
             task(i)
         return
-    if _pool is None:
-        _pool = ThreadPoolExecutor(max_workers=THREADS - 1, thread_name_prefix="mlebench-csv")
+    pool = executor()
     order = itertools.count()  # next() is atomic under the GIL
 
     def work() -> None:
@@ -68,7 +54,7 @@ def _run_threads(task, count: int) -> None:
                 return
             task(i)
 
-    futures = [_pool.submit(work) for _ in range(workers - 1)]
+    futures = [pool.submit(work) for _ in range(workers - 1)]
     try:
         work()
     finally:

@@ -18,12 +18,12 @@ and sums follow numpy's pairwise order (:mod:`mlebench_fast.kernels.summation`).
 from __future__ import annotations
 
 import math
-from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
 from mlebench_fast.kernels._jit import kernel
 from mlebench_fast.kernels.summation import CHUNK, pairwise_sum
+from mlebench_fast.threads import executor
 
 __all__ = [
     "HAVERSINE_RADIUS",
@@ -246,13 +246,12 @@ def mean_angular_distance_terms(
     if parts == 1:
         _angular_chunk_sums(terms, az_pred, zen_pred, index, 0, chunks, sums)
     else:
-        with ThreadPoolExecutor(parts) as pool:
-            list(pool.map(
-                lambda k: _angular_chunk_sums(
-                    terms, az_pred, zen_pred, index, bounds[k], bounds[k + 1], sums
-                ),
-                range(parts),
-            ))
+        list(executor().map(
+            lambda k: _angular_chunk_sums(
+                terms, az_pred, zen_pred, index, bounds[k], bounds[k + 1], sums
+            ),
+            range(parts),
+        ))
     total = 0.0
     for value in sums.tolist():
         total += value

@@ -12,9 +12,7 @@ per competition).
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 import polars as pl
@@ -22,7 +20,7 @@ import pyarrow as pa
 
 from mlebench_fast._native import load
 from mlebench_fast.kernels.strings import as_arrow_strings, string_buffers, string_views
-from mlebench_fast.threads import kernel_threads
+from mlebench_fast.threads import executor, kernel_threads
 
 __all__ = ["KendallTruth", "LabelTable", "TextColumn", "kendall_tau_counts", "permutation_of"]
 
@@ -30,11 +28,6 @@ _native = load("label_lists")
 # Below this many bytes of text a second thread costs more than it saves.
 _PARALLEL_BYTES = 1 << 20
 _NO_NULLS = np.zeros(0, dtype=np.uint8)
-
-
-@cache
-def _pool() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(2, thread_name_prefix="mlebench-label-lists")
 
 
 def _threads() -> int:
@@ -83,7 +76,7 @@ class TextColumn:
 def _run(fn: Callable[[int, int], object], parts: list[tuple[int, int]]) -> list:
     if len(parts) == 1:
         return [fn(*parts[0])]
-    return list(_pool().map(lambda part: fn(*part), parts))
+    return list(executor().map(lambda part: fn(*part), parts))
 
 
 class LabelTable:

@@ -6,10 +6,7 @@ no Python ``str`` is built per row.
 
 from __future__ import annotations
 
-import os
-import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from typing import Union
 
 import numpy as np
@@ -17,7 +14,7 @@ import polars as pl
 import pyarrow as pa
 
 from mlebench_fast._native import load
-from mlebench_fast.threads import kernel_threads
+from mlebench_fast.threads import executor, kernel_threads
 
 __all__ = [
     "as_arrow_strings",
@@ -122,34 +119,15 @@ def _utf8_column(column: StringColumn):
 _TASK_ROWS = 8192
 _TASKS_PER_THREAD = 8
 
-_pool: ThreadPoolExecutor | None = None
-_pool_key: tuple[int, int] | None = None
-_pool_lock = threading.Lock()
-
-
-def _thread_count() -> int:
-    return kernel_threads()
-
-
-def _executor(threads: int) -> ThreadPoolExecutor:
-    global _pool, _pool_key
-    key = (os.getpid(), threads)  # a forked child has no threads of its parent's pool
-    with _pool_lock:
-        if _pool is None or _pool_key != key:
-            _pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="mlebench-kernel")
-            _pool_key = key
-        return _pool
-
-
 def _share_rows(task: Callable[[int, int], object], rows: int) -> list[object]:
     """``task(start, stop)`` over consecutive row ranges covering ``rows``, on the available
     cores (the task releases the GIL); the results in range order."""
-    threads = _thread_count()
+    threads = kernel_threads()
     if threads < 2 or rows < 2 * _TASK_ROWS:
         return [task(0, rows)]
     size = max(_TASK_ROWS, -(-rows // (_TASKS_PER_THREAD * threads)))
     starts = range(0, rows, size)
-    return list(_executor(threads).map(lambda start: task(start, min(start + size, rows)), starts))
+    return list(executor().map(lambda start: task(start, min(start + size, rows)), starts))
 
 
 def levenshtein_distances(
