@@ -103,3 +103,27 @@ def test_input_boundary():
     for _, view in variants(y):
         assert_parity(macro_roc_auc_score, sk_macro, view, s)
     assert_parity(macro_roc_auc_score, sk_macro, y, np.asfortranarray(s))
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), columns=st.integers(1, 7), ties=st.booleans())
+def test_large_columns_on_threads_match_sklearn(seed, columns, ties):
+    # Past the row count where the columns' AUCs share the kernel threads: same scores, in the
+    # columns' order, whatever the thread count.
+    from mlebench_fast.kernels.multilabel import _PARALLEL_MIN_ROWS, columnwise_roc_auc_score
+
+    rng = np.random.default_rng(seed)
+    rows = _PARALLEL_MIN_ROWS + int(rng.integers(0, 5000))
+    y_true = (rng.random((rows, columns)) < rng.uniform(0.01, 0.5, columns)).astype(np.int64)
+    y_true[0], y_true[1] = 0, 1  # both classes in every column
+    y_score = rng.random((rows, columns))
+    if ties:
+        y_score = np.round(y_score, 2)
+    expected = roc_auc_score(y_true, y_score, average="macro")
+    true_columns = [y_true[:, c].copy() for c in range(columns)]
+    score_columns = [y_score[:, c].copy() for c in range(columns)]
+    for threads in ("1", "2", "3"):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("MLEBENCH_FAST_THREADS", threads)
+            got = columnwise_roc_auc_score(true_columns, score_columns)
+        assert type(got) is np.float64 and got == expected

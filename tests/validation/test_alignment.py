@@ -64,6 +64,30 @@ def test_hashing_places_string_ids():
     assert index.order(pl.Series([1, 2, 3, 4])) is None  # numbers never equal strings
 
 
+@pytest.mark.parametrize("threads", ["1", "2", "3"])
+def test_many_string_ids_are_placed_on_threads(threads, monkeypatch):
+    # Past the size where the look-ups are shared among threads: the same placement, and a
+    # missing or repeated id in any thread's share still fails it.
+    from mlebench_fast.validation.alignment import _PARALLEL_MIN_IDS
+
+    monkeypatch.setenv("MLEBENCH_FAST_THREADS", threads)
+    rng = np.random.default_rng(7)
+    n = _PARALLEL_MIN_IDS + 1001
+    ids = np.array([f"{v:016x}" for v in rng.choice(2**60, n, replace=False)], dtype=object)
+    ids.sort()
+    index = IdIndex.of(pl.Series(ids.tolist()))
+    perm = rng.permutation(n)
+    order = index.order(pl.Series(ids[perm].tolist()))
+    assert np.array_equal(perm[order], np.arange(n))
+    for row in (0, n // 2, n - 1):
+        repeated = ids[perm].copy()
+        repeated[row] = repeated[(row + 1) % n]
+        assert index.order(pl.Series(repeated.tolist())) is None
+        unknown = ids[perm].copy()
+        unknown[row] = "zz-not-an-id"
+        assert index.order(pl.Series(unknown.tolist())) is None
+
+
 @pytest.mark.parametrize("dtype", [pl.Int64, pl.Float64])
 def test_numbers_match_across_int_and_float(dtype):
     index = IdIndex.of(pl.Series([1, 5, 12], dtype=pl.Int64))

@@ -449,7 +449,8 @@ def _plain_numbers(column: pl.Series) -> bool:
     """
     if column.null_count():
         return False
-    return column.dtype != pl.Float64 or not (column.is_nan().any() or column.is_infinite().any())
+    # (numpy on the column's own buffer: two Polars expressions cost ~10x more)
+    return column.dtype != pl.Float64 or bool(np.isfinite(column.to_numpy()).all())
 
 
 def _probe(data: bytes) -> tuple[list[str], list[str] | None, list[list[str]]]:

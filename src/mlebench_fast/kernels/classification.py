@@ -234,7 +234,13 @@ def roc_auc_score(y_true: object, y_score: object) -> np.float64:
         ys = ys.view(np.uint8)
     elif ys.dtype == np.float16:
         ys = ys.astype(np.float32)  # exact: same order and ties
-    is_pos = yt == labels[1]
+    return binary_auc(yt == labels[1], ys)
+
+
+def binary_auc(is_pos: np.ndarray, ys: np.ndarray) -> np.float64:
+    """The AUC at the end of :func:`roc_auc_score`, for validated input: ``is_pos`` a bool mask
+    of the positive rows, ``ys`` their finite 1-D numeric scores (both classes present). Releases
+    the GIL for most of its time (numpy's sort, the kernel), so columns can share threads."""
     pos = np.sort(ys[is_pos])
     neg = np.sort(ys[~is_pos])
     return np.float64(_roc_auc_sorted(pos, neg))

@@ -19,6 +19,7 @@ import pyarrow as pa
 from mlebench_fast._native import load
 from mlebench_fast.kernels.introsort import object_argsort
 from mlebench_fast.kernels.strings import as_arrow_strings, string_buffers, string_views
+from mlebench_fast.threads import executor, kernel_threads
 from mlebench_fast.validation.frames import any_differ, kind, pandas_sort_indices
 
 _NUMERIC = {"int", "float", "bool"}
@@ -94,7 +95,7 @@ class IdIndex:
         if self.strings is not None and id_kind == "str":
             arrow = as_arrow_strings(ids)
             if arrow.type == pa.string_view():  # Polars' layout: read in place, no conversion
-                positions = self.strings.lookup_views(*string_views(arrow))
+                positions = _lookup_views(self.strings, *string_views(arrow))
             else:
                 positions = self.strings.lookup(*string_buffers(arrow))
         elif self.numbers is not None and id_kind in _NUMERIC:
@@ -119,6 +120,24 @@ class IdIndex:
         if order.min() < 0:  # a repeated id left some position empty
             return None
         return order
+
+
+# Look-ups of fewer ids than this run on the caller's thread: a hand-off would cost more.
+_PARALLEL_MIN_IDS = 32768
+
+
+def _lookup_views(strings, views: np.ndarray, addresses: np.ndarray) -> np.ndarray:
+    """``strings.lookup_views(views, addresses)``, its rows shared among the kernel threads
+    (each look-up only reads the index, and releases the GIL)."""
+    n = views.shape[0]
+    threads = min(kernel_threads(), n // (_PARALLEL_MIN_IDS // 2)) if n >= _PARALLEL_MIN_IDS else 1
+    if threads <= 1:
+        return strings.lookup_views(views, addresses)
+    bounds = np.linspace(0, n, threads + 1).astype(np.int64)
+    parts = executor().map(
+        lambda k: strings.lookup_views(views[bounds[k] : bounds[k + 1]], addresses), range(threads)
+    )
+    return np.concatenate(list(parts))
 
 
 def _dense_order(values: np.ndarray, low: int, dense: np.ndarray) -> np.ndarray | None:
