@@ -176,3 +176,30 @@ def test_sigkill_mid_run_then_resume_gives_one_result_per_job(suite, cache_dir, 
     fresh = grade_many(jobs, workers=2, grader_override=override,
                        **_kwargs(suite, tmp_path / "fresh"))
     assert [strip(r) for r in resumed.reports] == [strip(r) for r in fresh.reports]
+
+
+def test_answers_that_cannot_be_parsed_cost_their_competition_only(suite, tmp_path):
+    # The workers parse the answers as they first need them: unreadable answers reject that
+    # competition's jobs, with the reason, and every other job is graded as usual.
+    import shutil
+
+    from mlebench_fast.registry import get_competition
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(suite.data_dir, data_dir)
+    broken = "spooky-author-identification"
+    get_competition(broken).answers_path(data_dir).write_bytes(b"id,author\n\xff\xfe\x00\x01")
+    jobs = _jobs(suite)
+    expected = grade_many(jobs, workers=1, data_dir=suite.data_dir,
+                          leaderboards=suite.leaderboards_dir, cache_dir=tmp_path / "c1")
+    got = grade_many(jobs, workers=2, data_dir=data_dir, leaderboards=suite.leaderboards_dir,
+                     cache_dir=tmp_path / "c2")
+    answer_failures = 0
+    for (cid, _), want, have in zip(jobs, expected.reports, got.reports, strict=True):
+        if cid != broken:
+            assert strip(have) == strip(want)
+            continue
+        assert not have.valid_submission
+        answer_failures += "preparing the answers failed" in (have.error or "")
+    assert answer_failures > 0
+    assert got.failures == {"answers": answer_failures}

@@ -33,6 +33,16 @@ class AnswersRef:
     csv_path: str
     ipc_path: str | None  # None: the table cannot be stored as IPC (object columns)
     index_path: str | None
+    # Set when the answers are not cached yet: the worker that first needs them parses them
+    # into this cache dir (workers parse different competitions at once, instead of the parent
+    # parsing all of them before the first job starts).
+    cache_dir: str | None = None
+
+
+def pending_answers(answers_path: Path, cache_dir: Path, digest: str) -> AnswersRef:
+    """A reference to answers that :func:`load_table` caches on first use (``digest`` is the
+    file's :func:`file_digest`)."""
+    return AnswersRef(digest, str(answers_path), None, None, str(cache_dir))
 
 
 def _write_atomic(frame: pl.DataFrame, path: Path) -> None:
@@ -41,9 +51,10 @@ def _write_atomic(frame: pl.DataFrame, path: Path) -> None:
     partial.replace(path)
 
 
-def cache_answers(answers_path: Path, cache_dir: Path) -> AnswersRef:
-    """Parses ``answers_path`` once (unless its IPC form is cached) and returns its reference."""
-    digest = file_digest(answers_path)
+def cache_answers(answers_path: Path, cache_dir: Path, digest: str | None = None) -> AnswersRef:
+    """Parses ``answers_path`` once (unless its IPC form is cached) and returns its reference;
+    ``digest``: its :func:`file_digest`, when known."""
+    digest = digest or file_digest(answers_path)
     folder = cache_dir / "answers"
     folder.mkdir(parents=True, exist_ok=True)
     ipc = folder / f"{digest}.arrow"
@@ -81,6 +92,8 @@ _prepared: dict[tuple[str, str], Any] = {}
 def load_table(ref: AnswersRef, payload: tuple[bytes | None, bytes | None] | None = None) -> Table:
     import io
 
+    if ref.cache_dir is not None:
+        ref = cache_answers(Path(ref.csv_path), Path(ref.cache_dir), ref.answers_hash)
     if payload is not None and payload[0] is not None:
         frame = pl.read_ipc(io.BytesIO(payload[0]))
         index = pl.read_ipc(io.BytesIO(payload[1])) if payload[1] is not None else None

@@ -26,7 +26,9 @@ def _serve(conn: Connection, memory_limit_mb: int | None, threads: int) -> None:
     os.environ[THREADS_ENV] = str(threads)
 
     import mlebench_fast.grading  # noqa: F401 - imports before "ready": not on a job's clock
+    from mlebench_fast.kernels._jit import warm_up
 
+    warm_up()  # Numba's start-up (~1 s), while the parent is still reading the answers
     set_memory_limit(memory_limit_mb)
     conn.send("ready")
     while True:
@@ -98,27 +100,38 @@ class _Pending:
         return index
 
 
-def run_pool(
-    tasks: Sequence[Task],
-    on_result: Callable[[int, dict[str, Any]], None],
-    *,
-    workers: int | None = None,
-    timeout: float | None = None,
-    memory_limit_mb: int | None = None,
-    groups: Sequence[Any] | None = None,
-) -> None:
-    """Runs every task; ``on_result(i, result)`` is called in the parent as each one finishes.
+class WorkerPool:
+    """``count`` worker processes, started at once: they import and warm up while the caller
+    prepares the tasks. ``run`` then grades them; ``close`` ends the workers."""
 
-    ``groups`` (one key per task, e.g. its competition) keeps each worker on one group at a
-    time. A failed job's result is ``{"error": ..., "failure": "timeout" | "crash"}``.
-    """
-    if not tasks:
-        return
-    count = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
-    pending = _Pending(groups if groups is not None else [None] * len(tasks))
-    threads = max(1, kernel_threads() // count)
-    pool = [_Worker(memory_limit_mb, threads) for _ in range(count)]
-    try:
+    def __init__(self, count: int, *, memory_limit_mb: int | None = None) -> None:
+        self.memory_limit_mb = memory_limit_mb
+        self.threads = max(1, kernel_threads() // count)
+        self.workers = [_Worker(memory_limit_mb, self.threads) for _ in range(count)]
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _replacement(self) -> _Worker:
+        return _Worker(self.memory_limit_mb, self.threads)
+
+    def run(
+        self,
+        tasks: Sequence[Task],
+        on_result: Callable[[int, dict[str, Any]], None],
+        *,
+        timeout: float | None = None,
+        groups: Sequence[Any] | None = None,
+    ) -> None:
+        """Runs every task; ``on_result(i, result)`` is called in the parent as each one
+        finishes. ``groups`` (one key per task, e.g. its competition) keeps each worker on one
+        group at a time. A failed job's result is ``{"error": ..., "failure": "timeout" |
+        "crash"}``."""
+        pending = _Pending(groups if groups is not None else [None] * len(tasks))
+        pool = self.workers
         while pending or any(w.index is not None for w in pool):
             for worker in pool:
                 if worker.ready and worker.index is None and pending:
@@ -165,15 +178,42 @@ def run_pool(
                     continue
                 index = worker.index
                 worker.kill()
-                pool[slot] = _Worker(memory_limit_mb, threads)
+                pool[slot] = self._replacement()
                 on_result(index, failure)
-    finally:
-        for worker in pool:
+
+    def close(self) -> None:
+        """Ends the workers: idle ones finish, ones still starting up are killed (they have
+        nothing to finish)."""
+        for worker in self.workers:
+            if not worker.ready:
+                worker.kill()
+                continue
             try:
                 worker.conn.send(None)
             except (OSError, BrokenPipeError):
                 pass
-        for worker in pool:
+        for worker in self.workers:
             worker.process.join(timeout=5)
             if worker.process.is_alive():
                 worker.kill()
+
+
+def pool_size(workers: int | None, jobs: int) -> int:
+    """How many workers ``jobs`` jobs get: ``workers`` (default: every core), at most one each."""
+    return max(1, min(workers or os.cpu_count() or 1, jobs))
+
+
+def run_pool(
+    tasks: Sequence[Task],
+    on_result: Callable[[int, dict[str, Any]], None],
+    *,
+    workers: int | None = None,
+    timeout: float | None = None,
+    memory_limit_mb: int | None = None,
+    groups: Sequence[Any] | None = None,
+) -> None:
+    """:meth:`WorkerPool.run` on a pool of its own (``workers`` processes, default every core)."""
+    if not tasks:
+        return
+    with WorkerPool(pool_size(workers, len(tasks)), memory_limit_mb=memory_limit_mb) as pool:
+        pool.run(tasks, on_result, timeout=timeout, groups=groups)

@@ -8,7 +8,7 @@ import logging
 import os
 import time
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from typing import Any
 from tqdm.auto import tqdm
 
 from mlebench_fast._version import __version__
-from mlebench_fast.bulk.ipc_cache import AnswersRef, cache_answers, file_digest
+from mlebench_fast.bulk.ipc_cache import cache_answers, file_digest, pending_answers
 from mlebench_fast.bulk.jobs import Job
 from mlebench_fast.bulk.store import ResultsStore
 from mlebench_fast.exceptions import (
@@ -99,29 +99,65 @@ def grade_many(
     ``grader_override`` maps a competition id to a ``"module:attribute"`` grader used instead
     of the registry's (for tests and experiments; its results are stored under its own key).
     """
-    from mlebench_fast.grading import _failed_report, _report
-    from mlebench_fast.registry import get_competition
-    from mlebench_fast.score import Score
-
     job_list = _as_jobs(jobs)
     root = Path(data_dir) if data_dir is not None else default_data_dir()
     cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     overrides = dict(grader_override or {})
+
+    # The local pool's workers start now: their imports and warm-up overlap with the checks and
+    # hashes below (an unused pool is closed at once).
+    pool = None
+    if dask_client is None and job_list:
+        from mlebench_fast.bulk.pool import WorkerPool, pool_size
+
+        pool = WorkerPool(pool_size(workers, len(job_list)), memory_limit_mb=memory_limit_mb)
+    try:
+        return _grade_jobs(
+            job_list, root=root, cache=cache, leaderboards=leaderboards, overrides=overrides,
+            pool=pool, timeout=timeout, max_submission_bytes=max_submission_bytes,
+            resume=resume, dask_client=dask_client, dask_send_answers=dask_send_answers,
+            progress=progress,
+        )
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _grade_jobs(
+    job_list: list[Job],
+    *,
+    root: Path,
+    cache: Path,
+    leaderboards: str | os.PathLike[str] | None,
+    overrides: dict[str, str],
+    pool: Any,
+    timeout: float | None,
+    max_submission_bytes: int,
+    resume: bool,
+    dask_client: Any,
+    dask_send_answers: bool,
+    progress: bool | None,
+) -> BulkResult:
+    from mlebench_fast.grading import _failed_report, _report
+    from mlebench_fast.registry import get_competition
+    from mlebench_fast.score import Score
+
     store = ResultsStore(cache / "results.sqlite")
     result = BulkResult(reports=[None] * len(job_list))  # type: ignore[list-item]
     started_at = [time.perf_counter()] * len(job_list)
 
-    # Submissions are checked and hashed on threads (hashlib and file reads release the GIL)
-    # while the answers are parsed below: both are serial work before any worker starts.
+    # Submissions and answers files are checked and hashed on threads (hashlib and file reads
+    # release the GIL).
     inspector = ThreadPoolExecutor(max_workers=max(1, min(8, os.cpu_count() or 1)))
     inspections = [
         inspector.submit(_inspect, Path(job.submission_path), max_submission_bytes)
         for job in job_list
     ]
-    inspector.shutdown(wait=False)
 
-    # One answers reference per competition: parsed once, whatever the number of jobs.
-    refs: dict[str, AnswersRef | str] = {}
+    # One answers reference per competition: parsed once, whatever the number of jobs. The
+    # local pool's workers parse them as they first need them; a Dask cluster gets them parsed
+    # here, where the client can send them.
+    refs: dict[str, Any] = {}
     for cid in dict.fromkeys(job.competition_id for job in job_list):
         try:
             competition = get_competition(cid)
@@ -132,10 +168,18 @@ def grade_many(
                 from mlebench_fast.answers_cache import not_prepared_message
 
                 raise DatasetNotPreparedError(not_prepared_message(cid))
-            refs[cid] = cache_answers(path, cache)
+            if dask_client is not None:
+                refs[cid] = cache_answers(path, cache)
+            else:
+                refs[cid] = inspector.submit(file_digest, path)
         except (UnknownCompetitionError, DatasetNotPreparedError, GraderNotImplementedError) as exc:
             logger.error("%s: %s", cid, exc)
             refs[cid] = str(exc)
+    inspector.shutdown(wait=False)
+    for cid, ref in refs.items():
+        if isinstance(ref, Future):
+            path = get_competition(cid).answers_path(root)
+            refs[cid] = pending_answers(path, cache, ref.result())
 
     tasks: list[tuple[Any, ...]] = []
     task_jobs: list[tuple[int, tuple[str, str, str, str]]] = []
@@ -198,11 +242,8 @@ def grade_many(
 
             run_dask(tasks, on_result, dask_client, send_answers=dask_send_answers,
                      timeout=timeout)
-        else:
-            from mlebench_fast.bulk.pool import run_pool
-
-            run_pool(tasks, on_result, workers=workers, timeout=timeout,
-                     memory_limit_mb=memory_limit_mb, groups=[task[0] for task in tasks])
+        elif tasks:
+            pool.run(tasks, on_result, timeout=timeout, groups=[task[0] for task in tasks])
     finally:
         bar.close()
         store.close()
