@@ -196,6 +196,9 @@ def test_directory(tmp_path):
         (b'a\n1\n"abc\n2\n', r"quoted field that starts on line 3"),
         (b"a\n1\n2\n\xff\n", r"not valid UTF-8: byte 0xff .* \(line 4\)"),
         (b"a,b\r1,2\r3,4,5\r", r"line 3 has 3 fields"),
+        # pandas stops at the first row too long, before it could see the quote left open at
+        # the end ("Expected 2 fields in line 3, saw 4")
+        (b"a,b\n1,2\n1,2,3,4\n" + b"5,6\n" * 100_000 + b'"x,1\n', r"line 3 has 4 fields"),
     ],
 )
 def test_errors_say_where(tmp_path, content, pattern):

@@ -148,9 +148,13 @@ class WorkerPool:
             )
             for slot, worker in enumerate(pool):
                 if not worker.ready:
+                    started = False
                     if worker.conn in ready:
-                        worker.ready = worker.conn.recv() == "ready"
-                    elif worker.process.sentinel in ready:
+                        try:
+                            started = worker.ready = worker.conn.recv() == "ready"
+                        except (EOFError, OSError):  # it died before saying so
+                            worker.process.join()
+                    if not started and (worker.conn in ready or worker.process.sentinel in ready):
                         msg = f"a grading worker failed to start: {_death_reason(worker.process)}"
                         raise RuntimeError(msg)
                     continue

@@ -95,11 +95,13 @@ from __future__ import annotations
 
 import csv as _pycsv
 import io as _io
+import itertools
 import math
 import mmap
 import os
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
@@ -515,39 +517,42 @@ class _Record:
     line: int  # physical line the record starts on (1-based)
 
 
-def _tokenize_exact(text: str, name: str) -> list[_Record]:
-    """pandas' tokenizer on files the fast path cannot take (bare CR, stray quotes, NUL)."""
+def _exact_records(text: str, name: str) -> Iterator[_Record]:
+    """pandas' tokenizer on files the fast path cannot take (bare CR, stray quotes, NUL, rows
+    longer than the table), record by record: a caller that stops at a bad row has not paid
+    for the rest of the file, and pandas too stops at the first bad row."""
     if _pycsv.field_size_limit() < sys.maxsize // 2:
         # Cells of any length are legal for pandas; the csv module caps them at 128 KiB.
         _pycsv.field_size_limit(2**31 - 1)
     sentinel = "\x00\x01mlebench-fast-end-of-file\x01\x00"
-    records = [
-        _Record(row, line) for row, line in _records(text + "\n" + sentinel)
-    ]
-    if not records or records[-1].fields != [sentinel]:
-        last = records[-1].line if records else 1
+    last: _Record | None = None
+    for row, line in _records(text + "\n" + sentinel):
+        if last is not None:
+            if any("\x00" in f for f in last.fields):
+                last.fields = [f.split("\x00", 1)[0] for f in last.fields]
+            yield last
+        last = _Record(row, line)
+    if last is None or last.fields != [sentinel]:
+        start = last.line if last is not None else 1
         msg = (
-            f"{name} ends inside a quoted field that starts on line {last}: a '\"' opens a "
+            f"{name} ends inside a quoted field that starts on line {start}: a '\"' opens a "
             f"field that is never closed (pandas: 'EOF inside string'). Close the quote or "
             f'escape quotes inside fields by doubling them (""). {_FIX_HINT}'
         )
         raise UnreadableFileError(msg)
-    records.pop()
-    for record in records:
-        if any("\x00" in f for f in record.fields):
-            record.fields = [f.split("\x00", 1)[0] for f in record.fields]
-    return records
 
 
 def _read_exact(text: str, name: str) -> Table:
-    records = _tokenize_exact(text, name)
-    if not records:
+    records = _exact_records(text, name)
+    head = next(records, None)
+    if head is None:
         return Table(pl.DataFrame())
-    header = records[0].fields
-    first = records[1].fields if len(records) > 1 else None
+    header = head.fields
+    second = next(records, None)
+    first = second.fields if second is not None else None
     width = max(len(header), len(first) if first is not None else 0)
     rows = []
-    for record in records[1:]:
+    for record in itertools.chain([second] if second is not None else [], records):
         fields = record.fields
         if len(fields) > width:
             msg = (
