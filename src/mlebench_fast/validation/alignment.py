@@ -17,6 +17,7 @@ import polars as pl
 import pyarrow as pa
 
 from mlebench_fast._native import load
+from mlebench_fast.kernels.hash_lookup import dense_placement
 from mlebench_fast.kernels.introsort import object_argsort
 from mlebench_fast.kernels.strings import as_arrow_strings, string_buffers, string_views
 from mlebench_fast.threads import executor, kernel_threads
@@ -141,19 +142,10 @@ def _lookup_views(strings, views: np.ndarray, addresses: np.ndarray) -> np.ndarr
 
 
 def _dense_order(values: np.ndarray, low: int, dense: np.ndarray) -> np.ndarray | None:
-    """Rows of int ``values`` in the order of the answers' ids, through the ``dense`` table; None
-    when they are not a permutation of those ids."""
-    shifted = values - low
-    if shifted.min() < 0 or shifted.max() >= dense.size:
-        return None
-    positions = dense[shifted]
-    n = positions.size
-    order = np.full(n, -1, dtype=np.int64)
-    order[positions] = np.arange(n, dtype=np.int64)
-    # An unknown id (-1) writes the last slot; with a repeated id, either leaves one slot empty.
-    if positions.min() < 0 or order.min() < 0:
-        return None
-    return order
+    """Rows of int ``values`` (as many as the answers' ids) in the order of the answers' ids,
+    through the ``dense`` table; None when they are not a permutation of those ids."""
+    order, complete = dense_placement(dense, low, values)
+    return order if complete else None  # n values, none unknown or repeated: all n placed
 
 
 def sort_and_match(
