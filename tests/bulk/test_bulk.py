@@ -203,3 +203,25 @@ def test_answers_that_cannot_be_parsed_cost_their_competition_only(suite, tmp_pa
         answer_failures += "preparing the answers failed" in (have.error or "")
     assert answer_failures > 0
     assert got.failures == {"answers": answer_failures}
+
+
+def test_answers_asked_for_at_once_are_parsed_once(suite, tmp_path, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from mlebench_fast.bulk import ipc_cache
+    from mlebench_fast.registry import get_competition
+
+    parsed = []
+    real_read_csv = ipc_cache.read_csv
+
+    def counting_read_csv(path):
+        parsed.append(path)
+        time.sleep(0.2)  # long enough for the others to arrive while it parses
+        return real_read_csv(path)
+
+    monkeypatch.setattr(ipc_cache, "read_csv", counting_read_csv)
+    path = get_competition("spaceship-titanic").answers_path(suite.data_dir)
+    with ThreadPoolExecutor(4) as pool:
+        refs = list(pool.map(lambda _: ipc_cache.cache_answers(path, tmp_path), range(4)))
+    assert len(parsed) == 1
+    assert len({ref.ipc_path for ref in refs}) == 1 and refs[0].ipc_path is not None

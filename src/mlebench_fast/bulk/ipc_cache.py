@@ -57,6 +57,22 @@ def cache_answers(answers_path: Path, cache_dir: Path, digest: str | None = None
     digest = digest or file_digest(answers_path)
     folder = cache_dir / "answers"
     folder.mkdir(parents=True, exist_ok=True)
+    # One parse per answers content even when workers ask at the same time: the others wait
+    # for the first one's files.
+    with open(folder / f"{digest}.lock", "a") as lock:
+        _lock_file(lock)
+        return _cache_answers_locked(answers_path, folder, digest)
+
+
+def _lock_file(handle: Any) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows: concurrent workers may each parse; their writes are atomic
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)  # released when the file is closed
+
+
+def _cache_answers_locked(answers_path: Path, folder: Path, digest: str) -> AnswersRef:
     ipc = folder / f"{digest}.arrow"
     index = folder / f"{digest}.index.arrow"
     unstorable = folder / f"{digest}.object"
