@@ -173,6 +173,7 @@ cdef extern from *:
     int mlf_plain_float(const uint8_t *p, Py_ssize_t m, double *out, uint64_t *w, int *q,
                         int *neg) noexcept nogil
     int mlf_plain_int(const uint8_t *p, Py_ssize_t m, int64_t *out) noexcept nogil
+    void __builtin_prefetch(const void *addr) noexcept nogil
 
 # Column kinds (the pandas dtype of a chunk); TEXT_RAW is text without NA filtering (pandas'
 # "Cannot convert to numerical dtype" overflow case).
@@ -292,11 +293,14 @@ cdef inline bint _digit(uint8_t c) noexcept nogil:
 
 cdef inline bint _is_na(const uint8_t *p, Py_ssize_t m) noexcept nogil:
     """Whether the cell is one of pandas' default NA strings (csv.NA_VALUES)."""
-    # The first byte settles almost every cell: only seven bytes start an NA string.
+    # The length, then the first byte settle almost every cell (only seven bytes start an NA
+    # string); a long cell's text, out in the file, is never read.
     cdef const char *s = <const char *>p
     cdef uint8_t c
     if m == 0:
         return True
+    if m > 8:
+        return False
     c = p[0]
     if c == 78:  # N
         if m == 2:
@@ -914,6 +918,17 @@ cdef inline Py_ssize_t _cell(const Cells *cells, Py_ssize_t i, Py_ssize_t j,
     return 0
 
 
+DEF AHEAD = 16
+
+
+cdef inline void _prefetch(const Cells *cells, Py_ssize_t i, Py_ssize_t j,
+                           Py_ssize_t r1) noexcept nogil:
+    # A column's cells lie a row apart, a page apart in a wide table, where the hardware's
+    # prefetchers stop: ask for the cell AHEAD rows on.
+    if i + AHEAD < r1:
+        __builtin_prefetch(cells.recs[i + 1 + AHEAD].first + j)
+
+
 cdef int _overflow(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t r1, uint8_t *na,
                    uint64_t *uints) noexcept nogil:
     """pandas' _try_uint64 after the int64 attempt overflowed; -1: go on to float64."""
@@ -1019,6 +1034,7 @@ cdef void _na_rows(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t r
     cdef Py_ssize_t i, m
     cdef const uint8_t *p
     for i in range(r0, r1):
+        _prefetch(cells, i, j, r1)
         m = _cell(cells, i, j, &p)
         na[i] = _is_na(p, m)
 
@@ -1033,90 +1049,131 @@ cdef inline bint _float_cell(const uint8_t *p, Py_ssize_t m, char *scratch,
     return _parse_float(p, m, scratch, out)
 
 
-cdef int _infer_fused(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t r1,
-                      uint8_t *na, void *values, uint8_t *bools, char *scratch) noexcept nogil:
-    """``_infer_chunk``'s result in one pass over the cells instead of up to four.
+# Where a column stands in its chunk, for _type_block
+DEF P_LEAD = 0   # only NA cells so far
+DEF P_BOOL = 1
+DEF P_INT = 2
+DEF P_FLOAT = 3
+DEF P_TEXT = 4   # only NA flags left to set
+DEF P_SLOW = 5   # int64 overflow: _infer_chunk types the chunk afresh
 
-    The kind is guessed from the first non-NA cell and each cell is parsed as the guess
-    while its NA flag is set: int64 until a cell is not one, then float64 (the earlier
-    cells converted as the float pass would read them), text once a cell is not a float
-    (then only NA flags). A cell that reads as a plain number is never NA, so the NA test
-    runs only on the others. The rare int64 overflow reruns ``_infer_chunk``.
+
+cdef struct ColumnState:
+    int phase
+    Py_ssize_t first  # the chunk's first non-NA row
+    bint any_na
+
+
+cdef void _type_block(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t b0,
+                      Py_ssize_t b1, ColumnState *st, uint8_t *na, void *values,
+                      uint8_t *bools, char *scratch) noexcept nogil:
+    """Rows [b0, b1) of column j's chunk starting at r0, the rows before already typed: one
+    pass of ``_infer_chunk``'s work instead of up to four (``_finish_column`` completes it).
+
+    The kind is guessed from the first non-NA cell and each cell is parsed as the guess while
+    its NA flag is set: int64 until a cell is not one, then float64 (the earlier cells
+    converted as the float pass would read them), text once a cell is not a float (then only
+    NA flags). A cell that reads as a plain number is never NA, so the NA test runs only on
+    the others. The rare int64 overflow leaves the chunk to ``_infer_chunk``.
     """
     cdef int64_t *ints = <int64_t *>values
     cdef double *floats = <double *>values
-    cdef Py_ssize_t i = r0, k, m, first
+    cdef Py_ssize_t i = b0, k, m
     cdef const uint8_t *p
-    cdef bint any_na = False
     cdef int err, v
-    while i < r1:
-        m = _cell(cells, i, j, &p)
-        if not _is_na(p, m):
-            break
-        na[i] = 1
-        floats[i] = NAN
-        i += 1
-    if i == r1:
-        return K_FLOAT
-    any_na = i > r0
-    first = i
-    if _bool_word(p, m) >= 0:
-        for i in range(first, r1):
+    if st.phase == P_SLOW:
+        return
+    if st.phase == P_LEAD:
+        while i < b1:
             m = _cell(cells, i, j, &p)
-            na[i] = _is_na(p, m)
-            if na[i]:
-                continue
-            v = _bool_word(p, m)
-            if v < 0:
-                _na_rows(cells, j, i + 1, r1, na)
-                return K_TEXT
-            bools[i] = v
-        return K_BOOL
-    while i < r1:
-        m = _cell(cells, i, j, &p)
-        if _plain_int(p, m, &ints[i]):
-            na[i] = 0
-        elif _is_na(p, m):
-            na[i] = 1
-            any_na = True
-        else:
-            na[i] = 0
-            err = _parse_int64(p, m, &ints[i])
-            if err == INT_OVERFLOW:
-                return _infer_chunk(cells, j, r0, r1, na, values, bools, scratch)
-            if err != INT_OK:
+            if not _is_na(p, m):
                 break
-        i += 1
-    if i == r1:
-        if not any_na:
-            return K_INT64
-        _ints_with_na(ints, na, r0, r1)
-        return K_FLOAT
-    # cell i is no int64: the chunk is float64 or text; the cells before it were int64 or NA
-    for k in range(first, i):
-        if na[k]:
-            floats[k] = NAN
-        elif ints[k] != 0:
-            floats[k] = <double>ints[k]  # rounded to nearest even, as the decimal parse is
-        else:
-            m = _cell(cells, k, j, &p)  # "-0" is -0.0 as a float
-            if not _float_cell(p, m, scratch, &floats[k]):
-                _na_rows(cells, j, i, r1, na)
-                return K_TEXT
-    while i < r1:
-        m = _cell(cells, i, j, &p)
-        if _plain_float(p, m, &floats[i]):
-            na[i] = 0
-        elif _is_na(p, m):
             na[i] = 1
             floats[i] = NAN
-        else:
-            na[i] = 0
-            if m > 4000 or not _parse_float(p, m, scratch, &floats[i]):
-                _na_rows(cells, j, i + 1, r1, na)
-                return K_TEXT
-        i += 1
-    return K_FLOAT
+            i += 1
+        if i == b1:
+            return
+        st.first = i
+        st.any_na = i > r0
+        st.phase = P_BOOL if _bool_word(p, m) >= 0 else P_INT
+    if st.phase == P_BOOL:
+        while i < b1:
+            m = _cell(cells, i, j, &p)
+            na[i] = _is_na(p, m)
+            if not na[i]:
+                v = _bool_word(p, m)
+                if v < 0:
+                    st.phase = P_TEXT
+                    i += 1
+                    break
+                bools[i] = v
+            i += 1
+    if st.phase == P_INT:
+        while i < b1:
+            m = _cell(cells, i, j, &p)
+            if _plain_int(p, m, &ints[i]):
+                na[i] = 0
+            elif _is_na(p, m):
+                na[i] = 1
+                st.any_na = True
+            else:
+                na[i] = 0
+                err = _parse_int64(p, m, &ints[i])
+                if err == INT_OVERFLOW:
+                    st.phase = P_SLOW
+                    return
+                if err != INT_OK:
+                    st.phase = P_FLOAT
+                    break
+            i += 1
+        if st.phase == P_FLOAT:
+            # cell i is no int64: the chunk is float64 or text; the cells before it were
+            # int64 or NA
+            for k in range(st.first, i):
+                if na[k]:
+                    floats[k] = NAN
+                elif ints[k] != 0:
+                    floats[k] = <double>ints[k]  # rounded to nearest even, as the decimal parse is
+                else:
+                    m = _cell(cells, k, j, &p)  # "-0" is -0.0 as a float
+                    if not _float_cell(p, m, scratch, &floats[k]):
+                        st.phase = P_TEXT
+                        break
+    if st.phase == P_FLOAT:
+        while i < b1:
+            m = _cell(cells, i, j, &p)
+            if _plain_float(p, m, &floats[i]):
+                na[i] = 0
+            elif _is_na(p, m):
+                na[i] = 1
+                floats[i] = NAN
+            else:
+                na[i] = 0
+                if m > 4000 or not _parse_float(p, m, scratch, &floats[i]):
+                    st.phase = P_TEXT
+                    i += 1
+                    break
+            i += 1
+    if st.phase == P_TEXT:
+        _na_rows(cells, j, i, b1, na)
+
+
+cdef int _finish_column(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t r1,
+                        ColumnState *st, uint8_t *na, void *values, uint8_t *bools,
+                        char *scratch) noexcept nogil:
+    """The chunk's kind once ``_type_block`` has seen all its rows."""
+    if st.phase == P_LEAD or st.phase == P_FLOAT:
+        return K_FLOAT
+    if st.phase == P_BOOL:
+        return K_BOOL
+    if st.phase == P_TEXT:
+        return K_TEXT
+    if st.phase == P_INT:
+        if not st.any_na:
+            return K_INT64
+        _ints_with_na(<int64_t *>values, na, r0, r1)
+        return K_FLOAT
+    return _infer_chunk(cells, j, r0, r1, na, values, bools, scratch)
 
 
 cdef inline int _family(int kind) noexcept nogil:
@@ -1136,12 +1193,15 @@ cdef void _string_views(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssiz
 
 
 cdef bint _fused_typing = True
+cdef Py_ssize_t _block_rows = 0
 
 
-def set_fused_typing(bint on):
-    """Types chunks in one pass (the default) or with the multi-pass reference (for tests)."""
-    global _fused_typing
+def set_fused_typing(bint on, Py_ssize_t block_rows=0):
+    """Types chunks in one pass (the default) or with the multi-pass reference; block_rows > 0
+    forces that many rows per block (for tests)."""
+    global _fused_typing, _block_rows
     _fused_typing = on
+    _block_rows = block_rows
 
 
 cdef struct Segment:
@@ -1179,7 +1239,7 @@ cdef class Reader:
     cdef Py_ssize_t *side_base
     cdef object side_array
     cdef Cells cells
-    cdef Py_ssize_t rows, width, per_chunk, nchunks
+    cdef Py_ssize_t rows, width, per_chunk, nchunks, groups
     cdef int *kinds
     cdef uint8_t *chunk_valid
     cdef uint8_t **na
@@ -1245,7 +1305,7 @@ cdef class Reader:
 
     @property
     def tasks(self):
-        return self.width * self.nchunks
+        return self.groups * self.nchunks
 
     @property
     def view_task_count(self):
@@ -1354,6 +1414,12 @@ cdef class Reader:
         self.rows = nr - 1
         self.per_chunk = chunk_rows(width)
         self.nchunks = (self.rows + self.per_chunk - 1) // self.per_chunk
+        # One group of columns per chunk when the chunks give the threads enough tasks to
+        # share; otherwise the columns are split too (each group reads only its columns'
+        # bytes of a row, so a split costs little once a group spans a cache line).
+        self.groups = min(width, max(1, (2 * self.nseg + self.nchunks - 1) // self.nchunks))
+        if self.nseg == 1:
+            self.groups = 1
         self._allocate()
         return header
 
@@ -1388,26 +1454,52 @@ cdef class Reader:
             self.values[j] = &i64[0]
 
     def type_chunk(self, Py_ssize_t t):
-        cdef Py_ssize_t j = t % self.width, c = t // self.width, i
+        """Task t: one pandas chunk of a group of neighbouring columns.
+
+        The group's cells are read a block of rows at a time, each column's in turn: the
+        views are row-major, so a block's cache lines (and pages) are fetched once for all
+        the group's columns instead of once per column.
+        """
+        cdef Py_ssize_t c = t // self.groups, g = t % self.groups
+        cdef Py_ssize_t j0 = g * self.width // self.groups
+        cdef Py_ssize_t j1 = (g + 1) * self.width // self.groups
         cdef Py_ssize_t r0 = c * self.per_chunk, r1 = min(r0 + self.per_chunk, self.rows)
+        cdef Py_ssize_t i, j, b0, block
         cdef char scratch[4096]
         cdef int kind
-        cdef bint keep, all_valid = True
-        cdef uint8_t *na = self.na[j]
-        cdef uint8_t *valid = self.valid[j]
+        cdef bint keep, all_valid
+        cdef uint8_t *na
+        cdef uint8_t *valid
+        cdef ColumnState *states = <ColumnState *>calloc(j1 - j0, sizeof(ColumnState))
+        if states == NULL:
+            raise MemoryError()
+        block = _block_rows if _block_rows > 0 else max(8, 32768 // (16 * (j1 - j0)))
         with nogil:
             if _fused_typing:
-                kind = _infer_fused(&self.cells, j, r0, r1, na, self.values[j], self.bools[j],
+                b0 = r0
+                while b0 < r1:
+                    for j in range(j0, j1):
+                        _type_block(&self.cells, j, r0, b0, min(b0 + block, r1),
+                                    &states[j - j0], self.na[j], self.values[j], self.bools[j],
                                     scratch)
-            else:
-                kind = _infer_chunk(&self.cells, j, r0, r1, na, self.values[j], self.bools[j],
-                                    scratch)
-            keep = kind == K_TEXT_RAW or kind == K_INT64 or kind == K_UINT64
-            for i in range(r0, r1):
-                valid[i] = 1 if keep else not na[i]
-                all_valid = all_valid and valid[i]
-        self.kinds[t] = kind
-        self.chunk_valid[t] = all_valid
+                    b0 += block
+            for j in range(j0, j1):
+                na = self.na[j]
+                valid = self.valid[j]
+                if _fused_typing:
+                    kind = _finish_column(&self.cells, j, r0, r1, &states[j - j0], na,
+                                          self.values[j], self.bools[j], scratch)
+                else:
+                    kind = _infer_chunk(&self.cells, j, r0, r1, na, self.values[j],
+                                        self.bools[j], scratch)
+                keep = kind == K_TEXT_RAW or kind == K_INT64 or kind == K_UINT64
+                all_valid = True
+                for i in range(r0, r1):
+                    valid[i] = 1 if keep else not na[i]
+                    all_valid = all_valid and valid[i]
+                self.kinds[c * self.width + j] = kind
+                self.chunk_valid[c * self.width + j] = all_valid
+        free(states)
 
     def plan_views(self):
         """False when a column's chunks are typed differently (pandas mixes them; the general

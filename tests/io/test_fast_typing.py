@@ -146,8 +146,8 @@ column = st.one_of(
 )
 
 
-def _fast(data: bytes, fused: bool):
-    native.set_fused_typing(fused)
+def _fast(data: bytes, fused: bool, block_rows: int = 0):
+    native.set_fused_typing(fused, block_rows)
     try:
         read = _fast_reader.read_columns(data)
     finally:
@@ -166,12 +166,14 @@ def _file(columns: list[list[str]]) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def _check(data: bytes, against_pandas: bool = True) -> None:
+def _check(data: bytes, against_pandas: bool = True, blocks=(1, 3)) -> None:
     fused, multi = _fast(data, True), _fast(data, False)
     assert (fused is None) == (multi is None)
     if fused is None:
         return
     assert table_view(fused) == table_view(multi), data
+    for rows in blocks:  # a column's state carried from block to block
+        assert table_view(_fast(data, True, rows)) == table_view(multi), (rows, data)
     if against_pandas:
         path = _DIR / "typing.csv"
         path.write_bytes(data)
@@ -212,7 +214,8 @@ LATE = ["1.5", "-0", "NA", "", "x", "True", "9223372036854775808", "1e400", "-1e
 @given(st.sampled_from(["1", "-0", "0", "NA", "2.5", "True", "x", "", "-1", "1e5"]),
        st.dictionaries(st.integers(0, 2 * PER_CHUNK + 40), st.sampled_from(LATE), max_size=4))
 def test_chunked_columns_match_the_multi_pass_typing(base, late):
-    _check(_chunked(_column(2 * PER_CHUNK + 41, base, late)), against_pandas=False)
+    _check(_chunked(_column(2 * PER_CHUNK + 41, base, late)), against_pandas=False,
+           blocks=(7,))
 
 
 CHUNKED = {
@@ -231,4 +234,4 @@ CHUNKED = {
 @pytest.mark.parametrize("name", list(CHUNKED))
 def test_chunked_columns_match_pandas(name):
     base, late = CHUNKED[name]
-    _check(_chunked(_column(PER_CHUNK + 100, base, late)))
+    _check(_chunked(_column(PER_CHUNK + 100, base, late)), blocks=(5,))
