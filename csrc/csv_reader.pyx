@@ -5,8 +5,10 @@ double quotes with ``""`` escapes, LF and CRLF line ends, blank and whitespace-o
 quoted fields holding newlines) and checks them (valid UTF-8, no NUL byte, every CR followed by
 LF), recording every cell as an Arrow string view; then each column (each of pandas' low-memory
 chunks of it) is typed with pandas' rules (NA strings, int64 -> uint64 -> float64 -> bool ->
-object, with the overflow quirks) straight into numpy arrays. Text columns become Arrow string
-views into the file's own bytes: no Python ``str`` per cell. The file is never written to.
+object, with the overflow quirks) straight into numpy arrays, in one pass over its cells (the
+kind guessed from the first non-NA cell, revised as cells contradict it; ``_infer_chunk``, the
+multi-pass rules themselves, types what the guesses do not cover). Text columns become Arrow
+string views into the file's own bytes: no Python ``str`` per cell. The file is never written to.
 
 Big files are parsed by several threads (``Reader``: the file cut at line ends into parts
 tokenized at once, then pandas' chunks typed at once); the result is the one-thread result.
@@ -15,10 +17,11 @@ tokenized at once, then pandas' chunks typed at once); the result is the one-thr
 unterminated quote, a bare CR, invalid UTF-8, a NUL byte, a row longer than the table, no data
 rows, chunks typed differently...); the caller then reads the file with the general path.
 
-Floats are correctly rounded: the Eisel-Lemire algorithm decides almost every cell with a
-128-bit power of five and one 64x128-bit product, and whatever it cannot decide (ties it cannot
-prove, more than 19 digits, subnormals, overflow) goes to ``PyOS_string_to_double`` -- the very
-function pandas' ``round_trip`` converter calls.
+Floats are correctly rounded: a plain decimal whose digits make at most 2**53 is one correctly
+rounded division by an exact power of ten (Clinger's fast path), the Eisel-Lemire algorithm
+decides almost every other cell with a 128-bit power of five and one 64x128-bit product, and
+whatever it cannot decide (ties it cannot prove, more than 19 digits, subnormals, overflow) goes
+to ``PyOS_string_to_double`` -- the very function pandas' ``round_trip`` converter calls.
 """
 
 from cpython.ref cimport PyObject
@@ -173,7 +176,6 @@ cdef extern from *:
     int mlf_plain_float(const uint8_t *p, Py_ssize_t m, double *out, uint64_t *w, int *q,
                         int *neg) noexcept nogil
     int mlf_plain_int(const uint8_t *p, Py_ssize_t m, int64_t *out) noexcept nogil
-    void __builtin_prefetch(const void *addr) noexcept nogil
 
 # Column kinds (the pandas dtype of a chunk); TEXT_RAW is text without NA filtering (pandas'
 # "Cannot convert to numerical dtype" overflow case).
@@ -918,17 +920,6 @@ cdef inline Py_ssize_t _cell(const Cells *cells, Py_ssize_t i, Py_ssize_t j,
     return 0
 
 
-DEF AHEAD = 16
-
-
-cdef inline void _prefetch(const Cells *cells, Py_ssize_t i, Py_ssize_t j,
-                           Py_ssize_t r1) noexcept nogil:
-    # A column's cells lie a row apart, a page apart in a wide table, where the hardware's
-    # prefetchers stop: ask for the cell AHEAD rows on.
-    if i + AHEAD < r1:
-        __builtin_prefetch(cells.recs[i + 1 + AHEAD].first + j)
-
-
 cdef int _overflow(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t r1, uint8_t *na,
                    uint64_t *uints) noexcept nogil:
     """pandas' _try_uint64 after the int64 attempt overflowed; -1: go on to float64."""
@@ -1034,7 +1025,6 @@ cdef void _na_rows(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t r
     cdef Py_ssize_t i, m
     cdef const uint8_t *p
     for i in range(r0, r1):
-        _prefetch(cells, i, j, r1)
         m = _cell(cells, i, j, &p)
         na[i] = _is_na(p, m)
 
