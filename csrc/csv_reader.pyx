@@ -5,8 +5,10 @@ double quotes with ``""`` escapes, LF and CRLF line ends, blank and whitespace-o
 quoted fields holding newlines) and checks them (valid UTF-8, no NUL byte, every CR followed by
 LF), recording every cell as an Arrow string view; then each column (each of pandas' low-memory
 chunks of it) is typed with pandas' rules (NA strings, int64 -> uint64 -> float64 -> bool ->
-object, with the overflow quirks) straight into numpy arrays. Text columns become Arrow string
-views into the file's own bytes: no Python ``str`` per cell. The file is never written to.
+object, with the overflow quirks) straight into numpy arrays, in one pass over its cells (the
+kind guessed from the first non-NA cell, revised as cells contradict it; ``_infer_chunk``, the
+multi-pass rules themselves, types what the guesses do not cover). Text columns become Arrow
+string views into the file's own bytes: no Python ``str`` per cell. The file is never written to.
 
 Big files are parsed by several threads (``Reader``: the file cut at line ends into parts
 tokenized at once, then pandas' chunks typed at once); the result is the one-thread result.
@@ -15,10 +17,11 @@ tokenized at once, then pandas' chunks typed at once); the result is the one-thr
 unterminated quote, a bare CR, invalid UTF-8, a NUL byte, a row longer than the table, no data
 rows, chunks typed differently...); the caller then reads the file with the general path.
 
-Floats are correctly rounded: the Eisel-Lemire algorithm decides almost every cell with a
-128-bit power of five and one 64x128-bit product, and whatever it cannot decide (ties it cannot
-prove, more than 19 digits, subnormals, overflow) goes to ``PyOS_string_to_double`` -- the very
-function pandas' ``round_trip`` converter calls.
+Floats are correctly rounded: a plain decimal whose digits make at most 2**53 is one correctly
+rounded division by an exact power of ten (Clinger's fast path), the Eisel-Lemire algorithm
+decides almost every other cell with a 128-bit power of five and one 64x128-bit product, and
+whatever it cannot decide (ties it cannot prove, more than 19 digits, subnormals, overflow) goes
+to ``PyOS_string_to_double`` -- the very function pandas' ``round_trip`` converter calls.
 """
 
 from cpython.ref cimport PyObject
@@ -64,6 +67,99 @@ cdef extern from *:
         return 16;
     #endif
     }
+    /* Eight bytes of a cell from byte i, the first in the low byte, where the cell's storage
+       may be read up to avail >= 8 bytes (bytes past the cell there are NUL, or shifted in as
+       NUL); i must lie inside the cell. */
+    static inline uint64_t mlf_window8(const unsigned char *p, Py_ssize_t i, Py_ssize_t avail) {
+        uint64_t x;
+        if (i + 8 <= avail) {
+            memcpy(&x, p + i, 8);
+        } else {
+            memcpy(&x, p + avail - 8, 8);
+        }
+    #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x);
+    #endif
+        return i + 8 <= avail ? x : x >> (8 * (i + 8 - avail));
+    }
+    /* How many bytes of x, from the low one, are ASCII digits (a carry only reaches bytes past
+       the first non-digit). */
+    static inline int mlf_digit_run8(uint64_t x) {
+        uint64_t bad = ((x & 0xF0F0F0F0F0F0F0F0ULL) ^ 0x3030303030303030ULL)
+                     | (((x + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL)
+                        ^ 0x3030303030303030ULL);
+        return bad ? __builtin_ctzll(bad) >> 3 : 8;
+    }
+    /* The number the first n (0..8) bytes of x spell, all digits: they are moved to the top
+       behind zeros, then summed pairwise (SWAR, as in simdjson and fast_float). */
+    static inline uint64_t mlf_digits8(uint64_t x, int n) {
+        if (n == 0) return 0;
+        x = (x - 0x3030303030303030ULL) << (8 * (8 - n));
+        x = x * 10 + (x >> 8);
+        x = (((x & 0x000000FF000000FFULL) * 0x000F424000000064ULL)
+             + (((x >> 16) & 0x000000FF000000FFULL) * 0x0000271000000001ULL)) >> 32;
+        return x & 0xFFFFFFFFULL;
+    }
+    static uint64_t mlf_pow10_u64[9] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL,
+                                        1000000ULL, 10000000ULL, 100000000ULL};
+    /* 10**k, k <= 22: exact doubles (5**22 < 2**53) */
+    static double mlf_pow10_exact[23] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+        1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    static inline __attribute__((always_inline)) Py_ssize_t
+    mlf_digits(const unsigned char *p, Py_ssize_t i, Py_ssize_t m, Py_ssize_t avail,
+               uint64_t *w) {
+        /* where the run of digits from p[i] ends; *w gets them appended (mod 2**64) */
+        uint64_t x;
+        int n;
+        while (i < m) {
+            x = mlf_window8(p, i, avail);
+            n = mlf_digit_run8(x);
+            *w = *w * mlf_pow10_u64[n] + mlf_digits8(x, n);
+            i += n;
+            if (n < 8) break;
+        }
+        return i;
+    }
+    /* [+-]digits[.digits], at most 19 digits, nothing else: 1 with *out (Clinger's exact
+       division), 2 with *w, *q (w * 10**q needs Eisel-Lemire), 0 for any other cell. */
+    static inline __attribute__((always_inline)) int
+    mlf_plain_float(const unsigned char *p, Py_ssize_t m, double *out, uint64_t *wp, int *qp,
+                    int *negp) {
+        Py_ssize_t i = 0, start, int_end, frac = 0, avail = m <= 12 ? 12 : m;
+        uint64_t w = 0;
+        int neg = 0;
+        if (m == 0 || m > 21) return 0;
+        if (p[0] == 45 || p[0] == 43) { neg = p[0] == 45; i = 1; }
+        start = i;
+        i = mlf_digits(p, i, m, avail, &w);
+        int_end = i;
+        if (i < m && p[i] == 46) {
+            i = mlf_digits(p, i + 1, m, avail, &w);
+            frac = i - int_end - 1;
+        }
+        if (i != m || int_end - start + frac == 0 || int_end - start + frac > 19) return 0;
+        if (w == 0) { *out = neg ? -0.0 : 0.0; return 1; }
+        if (w <= ((uint64_t)1 << 53) && frac <= 22) {
+            double d = (double)w / mlf_pow10_exact[frac];
+            *out = neg ? -d : d;
+            return 1;
+        }
+        *wp = w; *qp = (int)-frac; *negp = neg;
+        return 2;
+    }
+    /* [+-]digits, 1 to 18 digits, nothing else (no overflow possible): 1 with *out, else 0 */
+    static inline __attribute__((always_inline)) int
+    mlf_plain_int(const unsigned char *p, Py_ssize_t m, int64_t *out) {
+        Py_ssize_t i = 0;
+        uint64_t w = 0;
+        int neg = 0;
+        if (m == 0 || m > 19) return 0;
+        if (p[0] == 45 || p[0] == 43) { neg = p[0] == 45; i = 1; }
+        if (i == m || m - i > 18) return 0;
+        if (mlf_digits(p, i, m, m <= 12 ? 12 : m, &w) != m) return 0;
+        *out = neg ? -(int64_t)w : (int64_t)w;
+        return 1;
+    }
     static inline double mlf_bits_to_double(uint64_t bits) {
         double d;
         memcpy(&d, &bits, sizeof d);
@@ -74,6 +170,12 @@ cdef extern from *:
     int mlf_clz64(uint64_t x) noexcept nogil
     int mlf_first_special16(const uint8_t *p) noexcept nogil
     double mlf_bits_to_double(uint64_t bits) noexcept nogil
+    uint64_t mlf_window8(const uint8_t *p, Py_ssize_t i, Py_ssize_t avail) noexcept nogil
+    int mlf_digit_run8(uint64_t x) noexcept nogil
+    uint64_t mlf_digits8(uint64_t x, int n) noexcept nogil
+    int mlf_plain_float(const uint8_t *p, Py_ssize_t m, double *out, uint64_t *w, int *q,
+                        int *neg) noexcept nogil
+    int mlf_plain_int(const uint8_t *p, Py_ssize_t m, int64_t *out) noexcept nogil
 
 # Column kinds (the pandas dtype of a chunk); TEXT_RAW is text without NA filtering (pandas'
 # "Cannot convert to numerical dtype" overflow case).
@@ -193,26 +295,45 @@ cdef inline bint _digit(uint8_t c) noexcept nogil:
 
 cdef inline bint _is_na(const uint8_t *p, Py_ssize_t m) noexcept nogil:
     """Whether the cell is one of pandas' default NA strings (csv.NA_VALUES)."""
+    # The length, then the first byte settle almost every cell (only seven bytes start an NA
+    # string); a long cell's text, out in the file, is never read.
     cdef const char *s = <const char *>p
+    cdef uint8_t c
     if m == 0:
         return True
-    if m == 2:
-        return p[0] == 78 and p[1] == 65  # NA
-    if m == 3:
-        return (memcmp(s, b"NaN", 3) == 0 or memcmp(s, b"nan", 3) == 0
-                or memcmp(s, b"N/A", 3) == 0 or memcmp(s, b"n/a", 3) == 0
-                or memcmp(s, b"#NA", 3) == 0)
-    if m == 4:
-        return (memcmp(s, b"NULL", 4) == 0 or memcmp(s, b"null", 4) == 0
-                or memcmp(s, b"None", 4) == 0 or memcmp(s, b"#N/A", 4) == 0
-                or memcmp(s, b"-NaN", 4) == 0 or memcmp(s, b"-nan", 4) == 0
-                or memcmp(s, b"<NA>", 4) == 0)
-    if m == 6:
-        return memcmp(s, b"1.#IND", 6) == 0
-    if m == 7:
-        return memcmp(s, b"-1.#IND", 7) == 0 or memcmp(s, b"1.#QNAN", 7) == 0
-    if m == 8:
-        return memcmp(s, b"#N/A N/A", 8) == 0 or memcmp(s, b"-1.#QNAN", 8) == 0
+    if m > 8:
+        return False
+    c = p[0]
+    if c == 78:  # N
+        if m == 2:
+            return p[1] == 65
+        if m == 3:
+            return memcmp(s, b"NaN", 3) == 0 or memcmp(s, b"N/A", 3) == 0
+        if m == 4:
+            return memcmp(s, b"NULL", 4) == 0 or memcmp(s, b"None", 4) == 0
+        return False
+    if c == 110:  # n
+        if m == 3:
+            return memcmp(s, b"nan", 3) == 0 or memcmp(s, b"n/a", 3) == 0
+        return m == 4 and memcmp(s, b"null", 4) == 0
+    if c == 45:  # -
+        if m == 4:
+            return memcmp(s, b"-NaN", 4) == 0 or memcmp(s, b"-nan", 4) == 0
+        if m == 7:
+            return memcmp(s, b"-1.#IND", 7) == 0
+        return m == 8 and memcmp(s, b"-1.#QNAN", 8) == 0
+    if c == 35:  # #
+        if m == 3:
+            return memcmp(s, b"#NA", 3) == 0
+        if m == 4:
+            return memcmp(s, b"#N/A", 4) == 0
+        return m == 8 and memcmp(s, b"#N/A N/A", 8) == 0
+    if c == 49:  # 1
+        if m == 6:
+            return memcmp(s, b"1.#IND", 6) == 0
+        return m == 7 and memcmp(s, b"1.#QNAN", 7) == 0
+    if c == 60:  # <
+        return m == 4 and memcmp(s, b"<NA>", 4) == 0
     return False
 
 
@@ -400,6 +521,69 @@ cdef bint _parse_float(const uint8_t *p, Py_ssize_t m, char *scratch, double *ou
     return True
 
 
+# A cell of at most this many bytes is stored inside its view, NUL-padded to this length.
+DEF INLINE = 12
+
+
+cdef inline bint _plain_float(const uint8_t *p, Py_ssize_t m, double *out) noexcept nogil:
+    """``_parse_float`` on the usual cell, ``[+-]digits[.digits]`` with at most 19 digits and
+    nothing else; False: not such a cell (the caller asks ``_is_na`` and ``_parse_float``).
+
+    The digits then fit a uint64 exactly, so the value is the one ``_parse_float`` computes:
+    up to 2**53 over an exact power of ten the one IEEE division rounds correctly (Clinger),
+    beyond that Eisel-Lemire, and what it cannot decide goes back to ``_parse_float``. Digits
+    are read eight at a time (mlf_plain_float): a cell stored in its view may be read to
+    INLINE bytes.
+    """
+    cdef uint64_t w
+    cdef int q, neg, r
+    r = mlf_plain_float(p, m, out, &w, &q, &neg)
+    return r == 1 or (r == 2 and _finish_plain(w, q, neg, out))
+
+
+cdef bint _finish_plain(uint64_t w, int q, int neg, double *out) noexcept nogil:
+    # not inline: the loops that call _plain_float stay small enough to be compiled as one
+    cdef double d
+    if not _eisel_lemire(w, q, &d):
+        return False
+    out[0] = -d if neg else d
+    return True
+
+
+cdef inline bint _plain_int(const uint8_t *p, Py_ssize_t m, int64_t *out) noexcept nogil:
+    """``_parse_int64`` on the usual cell, ``[+-]digits`` with 1 to 18 digits and nothing else
+    (no overflow possible); False: not such a cell."""
+    return mlf_plain_int(p, m, out)
+
+
+cdef const uint8_t *_as_cell(bytes word, uint8_t *pad) noexcept:
+    """``word`` stored as the tokenizer stores a cell (short ones NUL-padded to INLINE)."""
+    cdef Py_ssize_t m = len(word)
+    if m > INLINE:
+        return <const uint8_t *>(<char *>word)
+    memset(pad, 0, INLINE)
+    memcpy(pad, <char *>word, m)
+    return pad
+
+
+def plain_float(bytes word):
+    """``_plain_float`` on ``word``: its float, or None where it defers (for tests)."""
+    cdef double d
+    cdef uint8_t pad[INLINE]
+    if _plain_float(_as_cell(word, pad), len(word), &d):
+        return d
+    return None
+
+
+def plain_int(bytes word):
+    """``_plain_int`` on ``word``: its int, or None where it defers (for tests)."""
+    cdef int64_t v
+    cdef uint8_t pad[INLINE]
+    if _plain_int(_as_cell(word, pad), len(word), &v):
+        return v
+    return None
+
+
 def parse_float(bytes word):
     """The float pandas' round_trip parser reads from ``word``, or None (for tests)."""
     cdef double d
@@ -479,7 +663,7 @@ cdef inline int _push_view(Views *v, const uint8_t *base, Py_ssize_t s, Py_ssize
     f = &v.data[v.size]
     v.size += 1
     f.size = <int32_t>(e - s)
-    if e - s <= 12:
+    if e - s <= INLINE:
         memset(f.data, 0, 12)
         memcpy(f.data, base + s, e - s)
     else:
@@ -491,7 +675,7 @@ cdef inline int _push_view(Views *v, const uint8_t *base, Py_ssize_t s, Py_ssize
 
 cdef inline const uint8_t *_text(const View *f, const uint8_t *b, const uint8_t *side) noexcept nogil:
     cdef int32_t buf, offset
-    if f.size <= 12:
+    if f.size <= INLINE:
         return f.data
     memcpy(&buf, f.data + 4, 4)
     memcpy(&offset, f.data + 8, 4)
@@ -764,6 +948,17 @@ cdef int _overflow(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t r
     return K_UINT64
 
 
+cdef void _ints_with_na(int64_t *ints, uint8_t *na, Py_ssize_t r0, Py_ssize_t r1) noexcept nogil:
+    """An int64 chunk with NA cells as pandas upcasts it: to float64, NaN where a cell is NA
+    and where it is -2**63, the sentinel pandas wrote there (``_maybe_upcast``)."""
+    cdef double *floats = <double *>ints
+    cdef Py_ssize_t i
+    for i in range(r0, r1):
+        if ints[i] == -9223372036854775807LL - 1:
+            na[i] = 1
+        floats[i] = NAN if na[i] else <double>ints[i]
+
+
 cdef int _infer_chunk(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t r1, uint8_t *na,
                       void *values, uint8_t *bools, char *scratch) noexcept nogil:
     """pandas' _convert_tokens on rows [r0, r1) of column j: int64, uint64, float64, bool, object.
@@ -807,8 +1002,7 @@ cdef int _infer_chunk(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_
     if err == INT_OK:
         if na_count == 0:
             return K_INT64
-        for i in range(r0, r1):
-            floats[i] = NAN if na[i] else <double>ints[i]
+        _ints_with_na(ints, na, r0, r1)
         return K_FLOAT
     if err == INT_OVERFLOW:
         kind = _overflow(cells, j, r0, r1, na, uints)
@@ -826,6 +1020,152 @@ cdef int _infer_chunk(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_
     return K_FLOAT
 
 
+cdef void _na_rows(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t r1,
+                   uint8_t *na) noexcept nogil:
+    cdef Py_ssize_t i, m
+    cdef const uint8_t *p
+    for i in range(r0, r1):
+        m = _cell(cells, i, j, &p)
+        na[i] = _is_na(p, m)
+
+
+cdef inline bint _float_cell(const uint8_t *p, Py_ssize_t m, char *scratch,
+                             double *out) noexcept nogil:
+    """A non-NA cell as the float pass of ``_infer_chunk`` reads it; False: text."""
+    if _plain_float(p, m, out):
+        return True
+    if m > 4000:
+        return False  # longer than any number worth reading; scratch is 4 KiB
+    return _parse_float(p, m, scratch, out)
+
+
+# Where a column stands in its chunk, for _type_block
+DEF P_LEAD = 0   # only NA cells so far
+DEF P_BOOL = 1
+DEF P_INT = 2
+DEF P_FLOAT = 3
+DEF P_TEXT = 4   # only NA flags left to set
+DEF P_SLOW = 5   # int64 overflow: _infer_chunk types the chunk afresh
+
+
+cdef struct ColumnState:
+    int phase
+    Py_ssize_t first  # the chunk's first non-NA row
+    bint any_na
+
+
+cdef void _type_block(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t b0,
+                      Py_ssize_t b1, ColumnState *st, uint8_t *na, void *values,
+                      uint8_t *bools, char *scratch) noexcept nogil:
+    """Rows [b0, b1) of column j's chunk starting at r0, the rows before already typed: one
+    pass of ``_infer_chunk``'s work instead of up to four (``_finish_column`` completes it).
+
+    The kind is guessed from the first non-NA cell and each cell is parsed as the guess while
+    its NA flag is set: int64 until a cell is not one, then float64 (the earlier cells
+    converted as the float pass would read them), text once a cell is not a float (then only
+    NA flags). A cell that reads as a plain number is never NA, so the NA test runs only on
+    the others. The rare int64 overflow leaves the chunk to ``_infer_chunk``.
+    """
+    cdef int64_t *ints = <int64_t *>values
+    cdef double *floats = <double *>values
+    cdef Py_ssize_t i = b0, k, m
+    cdef const uint8_t *p
+    cdef int err, v
+    if st.phase == P_SLOW:
+        return
+    if st.phase == P_LEAD:
+        while i < b1:
+            m = _cell(cells, i, j, &p)
+            if not _is_na(p, m):
+                break
+            na[i] = 1
+            floats[i] = NAN
+            i += 1
+        if i == b1:
+            return
+        st.first = i
+        st.any_na = i > r0
+        st.phase = P_BOOL if _bool_word(p, m) >= 0 else P_INT
+    if st.phase == P_BOOL:
+        while i < b1:
+            m = _cell(cells, i, j, &p)
+            na[i] = _is_na(p, m)
+            if not na[i]:
+                v = _bool_word(p, m)
+                if v < 0:
+                    st.phase = P_TEXT
+                    i += 1
+                    break
+                bools[i] = v
+            i += 1
+    if st.phase == P_INT:
+        while i < b1:
+            m = _cell(cells, i, j, &p)
+            if _plain_int(p, m, &ints[i]):
+                na[i] = 0
+            elif _is_na(p, m):
+                na[i] = 1
+                st.any_na = True
+            else:
+                na[i] = 0
+                err = _parse_int64(p, m, &ints[i])
+                if err == INT_OVERFLOW:
+                    st.phase = P_SLOW
+                    return
+                if err != INT_OK:
+                    st.phase = P_FLOAT
+                    break
+            i += 1
+        if st.phase == P_FLOAT:
+            # cell i is no int64: the chunk is float64 or text; the cells before it were
+            # int64 or NA
+            for k in range(st.first, i):
+                if na[k]:
+                    floats[k] = NAN
+                elif ints[k] != 0:
+                    floats[k] = <double>ints[k]  # rounded to nearest even, as the decimal parse is
+                else:
+                    m = _cell(cells, k, j, &p)  # "-0" is -0.0 as a float
+                    if not _float_cell(p, m, scratch, &floats[k]):
+                        st.phase = P_TEXT
+                        break
+    if st.phase == P_FLOAT:
+        while i < b1:
+            m = _cell(cells, i, j, &p)
+            if _plain_float(p, m, &floats[i]):
+                na[i] = 0
+            elif _is_na(p, m):
+                na[i] = 1
+                floats[i] = NAN
+            else:
+                na[i] = 0
+                if m > 4000 or not _parse_float(p, m, scratch, &floats[i]):
+                    st.phase = P_TEXT
+                    i += 1
+                    break
+            i += 1
+    if st.phase == P_TEXT:
+        _na_rows(cells, j, i, b1, na)
+
+
+cdef int _finish_column(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssize_t r1,
+                        ColumnState *st, uint8_t *na, void *values, uint8_t *bools,
+                        char *scratch) noexcept nogil:
+    """The chunk's kind once ``_type_block`` has seen all its rows."""
+    if st.phase == P_LEAD or st.phase == P_FLOAT:
+        return K_FLOAT
+    if st.phase == P_BOOL:
+        return K_BOOL
+    if st.phase == P_TEXT:
+        return K_TEXT
+    if st.phase == P_INT:
+        if not st.any_na:
+            return K_INT64
+        _ints_with_na(<int64_t *>values, na, r0, r1)
+        return K_FLOAT
+    return _infer_chunk(cells, j, r0, r1, na, values, bools, scratch)
+
+
 cdef inline int _family(int kind) noexcept nogil:
     return K_TEXT if kind == K_TEXT_RAW else kind
 
@@ -840,6 +1180,18 @@ cdef void _string_views(const Cells *cells, Py_ssize_t j, Py_ssize_t r0, Py_ssiz
             r = &cells.recs[i + 1]
             if j < r.count:
                 out[i] = r.first[j]
+
+
+cdef bint _fused_typing = True
+cdef Py_ssize_t _block_rows = 0
+
+
+def set_fused_typing(bint on, Py_ssize_t block_rows=0):
+    """Types chunks in one pass (the default) or with the multi-pass reference; block_rows > 0
+    forces that many rows per block (for tests)."""
+    global _fused_typing, _block_rows
+    _fused_typing = on
+    _block_rows = block_rows
 
 
 cdef struct Segment:
@@ -877,7 +1229,7 @@ cdef class Reader:
     cdef Py_ssize_t *side_base
     cdef object side_array
     cdef Cells cells
-    cdef Py_ssize_t rows, width, per_chunk, nchunks
+    cdef Py_ssize_t rows, width, per_chunk, nchunks, groups
     cdef int *kinds
     cdef uint8_t *chunk_valid
     cdef uint8_t **na
@@ -943,7 +1295,7 @@ cdef class Reader:
 
     @property
     def tasks(self):
-        return self.width * self.nchunks
+        return self.groups * self.nchunks
 
     @property
     def view_task_count(self):
@@ -1021,7 +1373,7 @@ cdef class Reader:
                 if base:
                     for i in range(g.fields.size):
                         f = &g.fields.data[i]
-                        if f.size > 12:
+                        if f.size > INLINE:
                             memcpy(&buf, f.data + 4, 4)
                             if buf:
                                 memcpy(&offset, f.data + 8, 4)
@@ -1052,6 +1404,12 @@ cdef class Reader:
         self.rows = nr - 1
         self.per_chunk = chunk_rows(width)
         self.nchunks = (self.rows + self.per_chunk - 1) // self.per_chunk
+        # One group of columns per chunk when the chunks give the threads enough tasks to
+        # share; otherwise the columns are split too (each group reads only its columns'
+        # bytes of a row, so a split costs little once a group spans a cache line).
+        self.groups = min(width, max(1, (2 * self.nseg + self.nchunks - 1) // self.nchunks))
+        if self.nseg == 1:
+            self.groups = 1
         self._allocate()
         return header
 
@@ -1086,22 +1444,52 @@ cdef class Reader:
             self.values[j] = &i64[0]
 
     def type_chunk(self, Py_ssize_t t):
-        cdef Py_ssize_t j = t % self.width, c = t // self.width, i
+        """Task t: one pandas chunk of a group of neighbouring columns.
+
+        The group's cells are read a block of rows at a time, each column's in turn: the
+        views are row-major, so a block's cache lines (and pages) are fetched once for all
+        the group's columns instead of once per column.
+        """
+        cdef Py_ssize_t c = t // self.groups, g = t % self.groups
+        cdef Py_ssize_t j0 = g * self.width // self.groups
+        cdef Py_ssize_t j1 = (g + 1) * self.width // self.groups
         cdef Py_ssize_t r0 = c * self.per_chunk, r1 = min(r0 + self.per_chunk, self.rows)
+        cdef Py_ssize_t i, j, b0, block
         cdef char scratch[4096]
         cdef int kind
-        cdef bint keep, all_valid = True
-        cdef uint8_t *na = self.na[j]
-        cdef uint8_t *valid = self.valid[j]
+        cdef bint keep, all_valid
+        cdef uint8_t *na
+        cdef uint8_t *valid
+        cdef ColumnState *states = <ColumnState *>calloc(j1 - j0, sizeof(ColumnState))
+        if states == NULL:
+            raise MemoryError()
+        block = _block_rows if _block_rows > 0 else max(8, 32768 // (16 * (j1 - j0)))
         with nogil:
-            kind = _infer_chunk(&self.cells, j, r0, r1, na, self.values[j], self.bools[j],
-                                scratch)
-            keep = kind == K_TEXT_RAW or kind == K_INT64 or kind == K_UINT64
-            for i in range(r0, r1):
-                valid[i] = 1 if keep else not na[i]
-                all_valid = all_valid and valid[i]
-        self.kinds[t] = kind
-        self.chunk_valid[t] = all_valid
+            if _fused_typing:
+                b0 = r0
+                while b0 < r1:
+                    for j in range(j0, j1):
+                        _type_block(&self.cells, j, r0, b0, min(b0 + block, r1),
+                                    &states[j - j0], self.na[j], self.values[j], self.bools[j],
+                                    scratch)
+                    b0 += block
+            for j in range(j0, j1):
+                na = self.na[j]
+                valid = self.valid[j]
+                if _fused_typing:
+                    kind = _finish_column(&self.cells, j, r0, r1, &states[j - j0], na,
+                                          self.values[j], self.bools[j], scratch)
+                else:
+                    kind = _infer_chunk(&self.cells, j, r0, r1, na, self.values[j],
+                                        self.bools[j], scratch)
+                keep = kind == K_TEXT_RAW or kind == K_INT64 or kind == K_UINT64
+                all_valid = True
+                for i in range(r0, r1):
+                    valid[i] = 1 if keep else not na[i]
+                    all_valid = all_valid and valid[i]
+                self.kinds[c * self.width + j] = kind
+                self.chunk_valid[c * self.width + j] = all_valid
+        free(states)
 
     def plan_views(self):
         """False when a column's chunks are typed differently (pandas mixes them; the general

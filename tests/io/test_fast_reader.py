@@ -302,11 +302,17 @@ def reader():
 
 def test_auto_dispatch(monkeypatch):
     monkeypatch.setattr(csv_module, "READER", "auto")
-    numbers = b"a,b\n" + b"1,2\n" * 400_000
-    text = b"a,b\n" + b"x,a-long-text-field-of-more-than-thirty-bytes\n" * 40_000
-    assert csv_module._fast_path_pays(b"a\n1\n")
-    assert not csv_module._fast_path_pays(numbers)
-    assert csv_module._fast_path_pays(text)
+    numbers = b"a,b\n" + b"1,2\n" * 400_000  # 1.6 MB
+    wide = b"a,b,c,d,e,f\n" + b"1,2,3,4,5,6\n" * 150_000  # 1.8 MB
+    big = b"a,b\n" + b"1,2\n" * 3_000_000  # 12 MB
+    text = b"a,b\n" + b"x,a-long-text-field-of-more-than-thirty-bytes\n" * 400_000
+    for threads in ("1", "2"):
+        monkeypatch.setenv("MLEBENCH_FAST_THREADS", threads)
+        assert csv_module._fast_path_pays(b"a\n1\n")
+        assert csv_module._fast_path_pays(text)
+        assert csv_module._fast_path_pays(wide)
+        assert not csv_module._fast_path_pays(big)
+        assert csv_module._fast_path_pays(numbers) == (threads == "2")
 
 
 # ---------------------------------------------------------------------------------------------

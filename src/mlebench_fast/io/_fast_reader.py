@@ -38,6 +38,11 @@ def _threads() -> int:
     return max(1, min(kernel_threads(), THREADS))
 
 
+def threads() -> int:
+    """How many threads parse a big file (the routing in io.csv weighs them)."""
+    return _threads()
+
+
 def _run_threads(task, count: int) -> None:
     """``task(i)`` for i in range(count), on THREADS threads (the caller's among them)."""
     workers = min(_threads(), count)

@@ -120,21 +120,34 @@ __all__ = ["NA_VALUES", "READER", "read_csv", "chunk_rows"]
 #: :func:`_fast_path_pays`), ``"fast"`` (the native path for every file it accepts) or
 #: ``"polars"`` (never the native path). The tests switch it.
 READER = "auto"
-# Measured on 2 cores (benchmarks/test_read_csv.py and the competition files): the single-
-# threaded native path beats Polars' fixed ~0.3 ms per call and its per-column expressions on
-# every file up to ~1 MB, and on bigger text-heavy files (Polars' path then spends its time in
-# string expressions); on bigger files of short numeric fields Polars' multi-threaded parser
-# wins (up to ~3x at 10 MB).
+# Measured on 2 cores (benchmarks/test_read_csv.py files and real-size submissions and answers,
+# the native path and the Polars path timed in alternation): the native path wins on every file
+# up to 1 MB (Polars' fixed ~0.3 ms per call and its per-column expressions) and on text-heavy
+# files of any size (16+ bytes per field: the Polars path spends its time in string
+# expressions, ~3x at 32 MB). On numeric files, with two threads it wins up to ~10 MB (0.45-0.9x
+# the Polars path, jigsaw-toxic 8.5 MB 0.8x), not reliably beyond (ventilator 15 MB 0.93-1.26x,
+# 20 MB answers 1.0-1.2x); on one thread (bulk workers) Polars' parser wins past 1 MB (1.2x on
+# jigsaw-toxic) unless the file is small and its rows wide (stanford-covid, 6 fields, 2 MB:
+# 0.5-0.65x; tabular-may-2022's submission, 2 fields, 1.3 MB: 1.2x).
 FAST_PATH_MAX_BYTES = 1 << 20
 FAST_PATH_MIN_BYTES_PER_FIELD = 16
+FAST_PATH_THREADED_MAX_BYTES = 10 << 20
+FAST_PATH_WIDE_MAX_BYTES = 4 << 20
+FAST_PATH_WIDE_MIN_FIELDS = 4
 
 
 def _fast_path_pays(data: bytes) -> bool:
-    if len(data) <= FAST_PATH_MAX_BYTES:
+    size = len(data)
+    if size <= FAST_PATH_MAX_BYTES:
         return True
     sample = bytes(data[:65536])
-    fields = sample.count(b",") + sample.count(b"\n") + 1
-    return len(sample) >= FAST_PATH_MIN_BYTES_PER_FIELD * fields
+    lines = sample.count(b"\n") + 1
+    fields = sample.count(b",") + lines
+    if len(sample) >= FAST_PATH_MIN_BYTES_PER_FIELD * fields:
+        return True
+    if size <= FAST_PATH_THREADED_MAX_BYTES and _fast_reader.threads() > 1:
+        return True
+    return size <= FAST_PATH_WIDE_MAX_BYTES and fields >= FAST_PATH_WIDE_MIN_FIELDS * lines
 
 # pandas._libs.parsers.STR_NA_VALUES (pandas 2.2.3)
 NA_VALUES: frozenset[str] = frozenset(
