@@ -18,6 +18,9 @@ CASES: dict[str, bytes | str] = {
     "signed ints": "a\n+12\n-0\n-7\n",
     "int with empty cell -> float": "id,x\n1,2\n,4\n",
     "int with NA string -> float": "id\n1\nNA\n3\n",
+    # pandas' _maybe_upcast takes int64's minimum for its NA sentinel
+    "int64 min with NA -> NaN": "a,b\n-9223372036854775808,x\n1,y\nNA,z\n",
+    "int64 min without NA stays": "a\n-9223372036854775808\n1\n",
     "float": "a\n12.0\n1.\n.5\n1e5\n1E-5\n-.5\n+1.5\n",
     "one float makes float": "a\n1\n2\n2.5\n",
     "one string makes object": "a\n1\n2.5\nx\n",

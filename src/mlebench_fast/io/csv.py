@@ -786,12 +786,12 @@ def _infer_int(raw: pl.Series, na: pl.Series | None) -> _Typed:
         if ints.null_count() == raw.null_count():
             # every non-empty cell is an integer, so no NA string is present either
             if raw.null_count():
-                return _Typed("float64", ints.cast(pl.Float64))
+                return _Typed("float64", _ints_with_na(ints))
             return _Typed("int64", ints)
         na = _na_mask(raw) if na is None else na
         bad = ints.is_null() & ~na
         if not bad.any():
-            return _Typed("float64", ints.cast(pl.Float64))
+            return _Typed("float64", _ints_with_na(ints))
         word = raw[int(bad.arg_true()[0])]
         if not stripped and word != word.strip(_WS):
             words, stripped = _strip(raw), True
@@ -801,6 +801,12 @@ def _infer_int(raw: pl.Series, na: pl.Series | None) -> _Typed:
             if typed is not None:
                 return typed
         return _infer_float(raw, na, stripped=False)
+
+
+def _ints_with_na(ints: pl.Series) -> pl.Series:
+    """An int64 chunk with NA cells as pandas makes it float64: its ``_maybe_upcast`` takes
+    -2**63 for its own NA sentinel, so that value becomes NaN too."""
+    return ints.cast(pl.Float64).set(ints == _INT64_MIN, None)
 
 
 def _infer_overflow(raw: pl.Series, na: pl.Series) -> _Typed | None:
