@@ -51,8 +51,8 @@ COLUMNS = {ID, AZ, ZEN}
 _IN_ORDER = np.empty(0, dtype=np.int64)  # no gather: row i is sorted position i
 #: Files at least this big are streamed (smaller ones read whole faster).
 STREAM_MIN_BYTES = 16 << 20
-#: Rows placed per thread task.
-_PLACE_ROWS = 1 << 16
+#: Fewer rows than this per thread are placed on one thread.
+_PLACE_ROWS = 1 << 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,18 +205,21 @@ class IcecubeGrader:
                     return None
                 az, zen = az.astype(np.float64, copy=False), zen.astype(np.float64, copy=False)
 
-                def place(lo: int, ids=ids, az=az, zen=zen) -> int:
-                    hi = min(lo + _PLACE_ROWS, ids.shape[0])
+                # one equal share of the rows per thread (more tasks than threads would leave
+                # a thread idle at each window's end)
+                parts = max(1, min(threads, window.rows // _PLACE_ROWS))
+                bounds = [window.rows * k // parts for k in range(parts + 1)]
+
+                def place(k: int, ids=ids, az=az, zen=zen, bounds=bounds) -> int:
                     return place_angular_distances(
-                        ids, az, zen, lo, hi, answers.sorted_ids, answers.id_base, table, shift,
-                        answers.azimuth, answers.zenith, placed,
+                        ids, az, zen, bounds[k], bounds[k + 1], answers.sorted_ids,
+                        answers.id_base, table, shift, answers.azimuth, answers.zenith, placed,
                     )
 
-                starts = range(0, window.rows, _PLACE_ROWS)
-                if threads > 1 and len(starts) > 1:
-                    results = list(executor().map(place, starts))
+                if parts > 1:
+                    results = list(executor().map(place, range(parts)))
                 else:
-                    results = [place(lo) for lo in starts]
+                    results = [place(0)]
                 del window, ids, az, zen, place  # before the stream reads the next window
                 if any(results):
                     return None

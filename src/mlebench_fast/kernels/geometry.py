@@ -271,15 +271,25 @@ def place_angular_distances(pred_ids, az_pred, zen_pred, lo, hi, ids, base, tabl
             k = key[j]
             a = pos[j]
             z = top[j]
-            while a < z:
-                mid = (a + z) >> 1
-                if ids[mid] < k:
-                    a = mid + 1
-                else:
-                    z = mid
-            if a >= n or ids[a] != k:
-                return 1
+            if z - a <= 16:
+                # a bucket of a few ids: counted without branches (a binary search's
+                # unpredictable branches would flush the loads in flight)
+                c = a
+                for t in range(a, z):
+                    c += np.int64(ids[t] < k)
+                a = c
+            else:
+                while a < z:
+                    mid = (a + z) >> 1
+                    if ids[mid] < k:
+                        a = mid + 1
+                    else:
+                        z = mid
             pos[j] = a
+        for j in range(m):
+            a = pos[j]
+            if a >= n or ids[a] != key[j]:
+                return 1
         for j in range(m):
             gaz[j] = az_true[pos[j]]
             gzen[j] = zen_true[pos[j]]
