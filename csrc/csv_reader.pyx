@@ -1601,3 +1601,130 @@ def plain_ascii(const uint8_t[::1] data):
                 bad = 1
             i += 1
     return not bad
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain numeric windows (mlebench_fast.io.csv_stream)
+
+#: ``parse_numeric`` results besides a row count.
+DEF N_DECLINE = -1
+NUMERIC_DECLINE = N_DECLINE
+#: ``parse_numeric``: column ``NUMERIC_DEMOTE - result`` of an int64 column holds a float cell.
+DEF N_DEMOTE = -2
+NUMERIC_DEMOTE = N_DEMOTE
+
+
+def count_lines(const uint8_t[::1] data, Py_ssize_t start, Py_ssize_t stop):
+    """The records in ``data[start:stop]`` if every line is one: LFs, plus an unterminated last
+    line."""
+    cdef Py_ssize_t count = 0, pos = start
+    cdef const uint8_t *hit
+    cdef const uint8_t *b = &data[0] if data.shape[0] else NULL
+    if stop <= start:
+        return 0
+    with nogil:
+        while pos < stop:
+            hit = <const uint8_t *>memchr(b + pos, 10, stop - pos)
+            count += 1
+            if hit == NULL:
+                break
+            pos = hit - b + 1
+    return count
+
+
+def parse_numeric(const uint8_t[::1] data, Py_ssize_t start, Py_ssize_t stop,
+                  const int32_t[::1] kinds, list outputs, Py_ssize_t row0):
+    """Parses the lines of ``data[start:stop]`` (whole lines, ``len(kinds)`` fields each) into
+    rows ``row0...`` of ``outputs`` (int64 arrays for INT64 columns, float64 for FLOAT) with
+    pandas' cell rules; returns the row count, or NUMERIC_DECLINE / NUMERIC_DEMOTE - j.
+
+    Only cells whose column pandas would type the same in every one of its low-memory chunks
+    are taken: an INT64 column's cells are int64 words (an NA cell or a float would make some
+    chunk float64); a FLOAT column's cells are float words but neither NA, nor an integer beyond
+    int64 (an all-integer chunk holding one goes to pandas' uint64/object rules), nor a negative
+    zero (an all-integer chunk reads ``-0`` as the integer 0, i.e. +0.0). Anything else
+    declines: a quote, CR or NUL, a line with another field count, a blank line, text.
+    """
+    cdef Py_ssize_t width = kinds.shape[0], j, pos = start, end, row = row0, cap
+    cdef const uint8_t *b = &data[0] if data.shape[0] else NULL
+    cdef const uint8_t *hit
+    cdef int64_t **ints = <int64_t **>calloc(width if width else 1, sizeof(void *))
+    cdef double **floats = <double **>calloc(width if width else 1, sizeof(void *))
+    cdef int64_t[::1] iv
+    cdef double[::1] fv
+    cdef char scratch[4096]
+    cdef int status = 0, err
+    cdef double d
+    cdef int64_t scratch_int
+    cdef uint8_t c
+    cdef Py_ssize_t n
+    if ints == NULL or floats == NULL:
+        free(ints)
+        free(floats)
+        raise MemoryError()
+    cap = -1
+    for j in range(width):
+        if kinds[j] == K_INT64:
+            iv = outputs[j]
+            ints[j] = &iv[0] if iv.shape[0] else NULL
+            n = iv.shape[0]
+        else:
+            fv = outputs[j]
+            floats[j] = &fv[0] if fv.shape[0] else NULL
+            n = fv.shape[0]
+        cap = n if cap < 0 or n < cap else cap
+    try:
+        with nogil:
+            while pos < stop and status == 0:
+                if row >= cap:
+                    status = N_DECLINE
+                    break
+                for j in range(width):
+                    end = pos
+                    while end < stop:
+                        c = b[end]
+                        if c == 44 or c == 10 or c == 13 or c == 34 or c == 0:
+                            break
+                        end += 1
+                    if end < stop and (b[end] == 13 or b[end] == 34 or b[end] == 0):
+                        status = N_DECLINE
+                        break
+                    # the last field ends the line; the others end at a comma
+                    if j + 1 < width:
+                        if end >= stop or b[end] != 44:
+                            status = N_DECLINE
+                            break
+                    elif end < stop and b[end] != 10:
+                        status = N_DECLINE
+                        break
+                    if _is_na(b + pos, end - pos) or end - pos > 4000:
+                        status = N_DECLINE
+                        break
+                    if kinds[j] == K_INT64:
+                        err = _parse_int64(b + pos, end - pos, &ints[j][row])
+                        if err != INT_OK:
+                            if err == INT_INVALID and _parse_float(b + pos, end - pos, scratch, &d):
+                                status = N_DEMOTE - j
+                            else:
+                                status = N_DECLINE
+                            break
+                    else:
+                        if not _parse_float(b + pos, end - pos, scratch, &d):
+                            status = N_DECLINE
+                            break
+                        if d == 0.0 and (<uint64_t *>&d)[0] != 0:
+                            status = N_DECLINE  # -0.0
+                            break
+                        if (d >= 9.2e18 or d <= -9.2e18) and _parse_int64(
+                                b + pos, end - pos, &scratch_int) == INT_OVERFLOW:
+                            status = N_DECLINE
+                            break
+                        floats[j][row] = d
+                    pos = end + 1
+                row += 1
+    finally:
+        free(ints)
+        free(floats)
+    if status != 0:
+        return status
+    return row - row0

@@ -43,13 +43,24 @@ def prepared_answers(competition: Competition, path: Path) -> Any:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    raw = read_jsonl(path) if path.suffix == ".jsonl" else read_csv(path)
-    prepared = competition.grader.prepare_answers(raw)
+    prepared = _prepare(competition.grader, path)
     with _lock:
         _cache[key] = prepared
         while len(_cache) > _MAX_ENTRIES:
             _cache.popitem(last=False)
     return prepared
+
+
+def _prepare(grader: Any, path: Path) -> Any:
+    # A grader may read a big answers file its own way (streamed, holding less than the whole
+    # table); None means it did not take this file.
+    by_file = getattr(grader, "prepare_answers_file", None)
+    if by_file is not None and path.suffix.lower() == ".csv":
+        prepared = by_file(path)
+        if prepared is not None:
+            return prepared
+    raw = read_jsonl(path) if path.suffix == ".jsonl" else read_csv(path)
+    return grader.prepare_answers(raw)
 
 
 def clear() -> None:

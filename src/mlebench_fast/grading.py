@@ -70,6 +70,25 @@ def score_table(
     return Score.graded(raw, is_lower_better=lower)
 
 
+def score_file(
+    competition: Competition, path: Path, prepared_answers: Any, *, grader: Any = None
+) -> Score | None:
+    """The grader's own reading of a submission file (``score_file``: a big file streamed), or
+    None when it has none or does not take this file; then :func:`score_table` grades it.
+    Exceptions reject the submission, as in :func:`score_table`."""
+    by_file = getattr(grader or competition.grader, "score_file", None)
+    if by_file is None or not path.is_file():
+        return None
+    lower = competition.is_lower_better
+    try:
+        raw = by_file(path, prepared_answers)
+    except InvalidSubmissionError as exc:
+        return Score.rejected(str(exc), is_lower_better=lower)
+    except Exception as exc:  # noqa: BLE001 - the reference turns every grader failure into None
+        return Score.rejected(f"{type(exc).__name__}: {exc}", is_lower_better=lower)
+    return None if raw is None else Score.graded(raw, is_lower_better=lower)
+
+
 def grade_submission(
     submission: SubmissionLike,
     competition_id: str,
@@ -86,6 +105,10 @@ def grade_submission(
     """
     competition = _competition(competition_id)
     prepared = _answers(competition, answers, data_dir)
+    if isinstance(submission, (str, PathLike)):
+        streamed = score_file(competition, Path(submission), prepared)
+        if streamed is not None:
+            return streamed
     try:
         table = as_table(submission)
     except InvalidSubmissionError as exc:

@@ -7,44 +7,132 @@ row count matches and unless ``set(event_id)`` equals the answers' (5 == 5.0: fl
 Both files are then sorted by event_id and paired by position. The score is
 ``np.average(|arccos(clip(dot, -1, 1))|)`` of the two unit vectors: a ``numpy.float64``.
 
-The real test set has ~13 million events, so nothing here copies the submission: it is placed by
-one argsort of its ids (checked against the answers' sorted ids in place; none when it is already
-in id order) and the kernel reads the predictions through that order. The answers' sines and
-cosines are computed once per answers file, and the kernel shares its chunks out to the CPUs
-(the chunk sums are added in order, so the result does not depend on the thread count).
+The real test set has ~13 million events (a 611 MB CSV each side), so big files are streamed
+(:mod:`mlebench_fast.io.csv_stream`): the answers are read window by window into their sorted
+ids, azimuths and zeniths (nothing else is kept), and a submission window by window: each row's
+angular distance is written at its event id's sorted position (found through a bucket index over
+the sorted ids), and the distances are then summed in numpy's order. That holds one window of
+the submission and one float64 per event, instead of the whole file. It takes the common case
+only: a plain numeric file, the three columns, int64 ids each one of the answers' (which are
+unique), finite predictions, as many rows as answers. Anything else (a row the stream declines,
+float or text ids, an unknown or repeated id, NaN or infinity, another row count, repeated
+answers ids) grades the whole file as below, which gives the reference's verdicts and messages.
+
+The whole-file path does not copy the submission either: it is placed by one argsort of its ids
+(checked against the answers' sorted ids in place; none when it is already in id order) and the
+kernel reads the predictions through that order. Both paths share the kernel's chunks out to the
+CPUs (the chunk sums are added in order, so the result does not depend on the thread count).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
 
 from mlebench_fast.exceptions import InvalidSubmissionError
+from mlebench_fast.io.csv_stream import StreamDeclined, open_numeric_csv
 from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.geometry import (
-    direction_terms,
     gathered_equal,
-    mean_angular_distance_terms,
+    id_lookup,
+    mean_angular_distance,
+    mean_of_placed,
+    place_angular_distances,
 )
-from mlebench_fast.threads import kernel_threads
+from mlebench_fast.threads import executor, kernel_threads
 from mlebench_fast.validation.answers import require_answer_columns
 from mlebench_fast.validation.frames import kind, pandas_sort_indices, same_set
 
 ID, AZ, ZEN = "event_id", "azimuth", "zenith"
 COLUMNS = {ID, AZ, ZEN}
 _IN_ORDER = np.empty(0, dtype=np.int64)  # no gather: row i is sorted position i
+#: Files at least this big are streamed (smaller ones read whole faster).
+STREAM_MIN_BYTES = 16 << 20
+#: Fewer rows than this per thread are placed on one thread.
+_PLACE_ROWS = 1 << 14
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    ids: np.ndarray  # sorted (int64, or float64 if the answers' ids are floats)
-    terms: np.ndarray  # direction_terms(azimuth, zenith) in that order
+    sorted_ids: np.ndarray  # sorted ids (int64 or float64), or their offsets from id_base
+    azimuth: np.ndarray  # float64, in that order
+    zenith: np.ndarray
+    # Unique int64 ids are kept as offsets from the smallest (uint32 where they fit: 53 MB
+    # instead of 105 MB at the real size), with an id_lookup over them for streamed
+    # submissions; otherwise both are None.
+    id_base: int | None = None
+    lookup: tuple[np.ndarray, int] | None = None
+
+    @property
+    def ids(self) -> np.ndarray:
+        """The sorted ids as the answers hold them."""
+        if self.id_base is None:
+            return self.sorted_ids
+        return self.sorted_ids.astype(np.int64) + np.int64(self.id_base)
+
+    @property
+    def size(self) -> int:
+        return self.sorted_ids.shape[0]
 
 
 def _floats(series: pl.Series) -> np.ndarray:
     return series.cast(pl.Float64).to_numpy()
+
+
+def _prepared(ids: np.ndarray, azimuth: np.ndarray, zenith: np.ndarray) -> Prepared:
+    """The Prepared of sorted ``ids`` (an array of the caller's own: offsets are made in place)."""
+    n = ids.shape[0]
+    if not (
+        ids.dtype == np.int64
+        and 0 < n < 2**31
+        and int(ids[-1]) - int(ids[0]) < 2**62  # offsets and their buckets stay in int64
+        and bool((ids[1:] > ids[:-1]).all())
+    ):
+        return Prepared(ids, azimuth, zenith)
+    base = int(ids[0])
+    np.subtract(ids, np.int64(base), out=ids)
+    if int(ids[-1]) < 2**32:
+        ids = ids.astype(np.uint32)
+    return Prepared(ids, azimuth, zenith, base, id_lookup(ids))
+
+
+def _streamable(path: str | os.PathLike[str]):
+    try:
+        if os.stat(path).st_size < STREAM_MIN_BYTES:
+            return None
+    except OSError:
+        return None
+    stream = open_numeric_csv(path)
+    if stream is None or len(stream.names) != len(COLUMNS) or set(stream.names) != COLUMNS:
+        return None
+    return stream
+
+
+class _Growing:
+    """Columns appended window by window into arrays with room to spare (pages never written
+    are never resident), doubled when full."""
+
+    def __init__(self, capacity: int, dtypes: list[np.dtype]) -> None:
+        self.arrays = [np.empty(capacity, dtype=d) for d in dtypes]
+        self.size = 0
+
+    def append(self, columns: list[np.ndarray]) -> None:
+        m = columns[0].shape[0]
+        if self.size + m > self.arrays[0].shape[0]:
+            capacity = 2 * (self.size + m)
+            for k, old in enumerate(self.arrays):
+                grown = np.empty(capacity, dtype=old.dtype)
+                grown[: self.size] = old[: self.size]
+                self.arrays[k] = grown
+        for array, column in zip(self.arrays, columns):
+            array[self.size : self.size + m] = column
+        self.size += m
+
+    def columns(self) -> list[np.ndarray]:
+        return [a[: self.size] for a in self.arrays]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +142,92 @@ class IcecubeGrader:
         frame = answers.frame
         order = frame[ID].arg_sort().to_numpy()
         ids = frame[ID].to_numpy()[order]
-        return Prepared(ids, direction_terms(_floats(frame[AZ])[order], _floats(frame[ZEN])[order]))
+        return _prepared(ids, _floats(frame[AZ])[order], _floats(frame[ZEN])[order])
+
+    def prepare_answers_file(self, path: str | os.PathLike[str]) -> Prepared | None:
+        """:meth:`prepare_answers` of the file at ``path`` streamed, or None: read it whole.
+
+        Taken when the file streams with int64 ids that are all different (then the sort
+        order does not depend on the sort's stability).
+        """
+        stream = _streamable(path)
+        if stream is None:
+            return None
+        where = [stream.names.index(c) for c in (ID, AZ, ZEN)]
+        growing = None
+        try:
+            for window in stream.windows():
+                columns = [window.columns[j] for j in where]
+                if growing is None:
+                    if columns[0].dtype != np.int64:
+                        return None
+                    size = os.stat(path).st_size
+                    estimate = int(size * window.rows / max(window.nbytes, 1) * 1.05) + 1024
+                    growing = _Growing(estimate, [np.dtype(np.int64), np.dtype(np.float64),
+                                                  np.dtype(np.float64)])
+                growing.append(columns)
+                del window, columns  # before the stream reads the next window
+        except StreamDeclined:
+            return None
+        if growing is None:
+            return None
+        ids, azimuth, zenith = growing.columns()
+        del growing
+        if not bool((ids[1:] > ids[:-1]).all()):
+            order = np.argsort(ids, kind="stable")
+            ids = ids[order]
+            if not bool((ids[1:] > ids[:-1]).all()):
+                return None  # repeated ids: the whole-file path sorts them as it always has
+            azimuth, zenith = azimuth[order], zenith[order]
+        return _prepared(ids, azimuth, zenith)
+
+    def score_file(self, path: str | os.PathLike[str], answers: Prepared) -> np.floating | None:
+        """:meth:`score` of the submission file at ``path`` streamed, or None: grade it whole
+        (the module docstring says when)."""
+        if answers.lookup is None:
+            return None
+        stream = _streamable(path)
+        if stream is None:
+            return None
+        where = [stream.names.index(c) for c in (ID, AZ, ZEN)]
+        n = answers.size
+        table, shift = answers.lookup
+        placed = np.full(n, -1.0)
+        rows = 0
+        threads = kernel_threads()
+        try:
+            for window in stream.windows():
+                ids, az, zen = (window.columns[j] for j in where)
+                if ids.dtype != np.int64:
+                    return None
+                rows += window.rows
+                if rows > n:
+                    return None
+                az, zen = az.astype(np.float64, copy=False), zen.astype(np.float64, copy=False)
+
+                # one equal share of the rows per thread (more tasks than threads would leave
+                # a thread idle at each window's end)
+                parts = max(1, min(threads, window.rows // _PLACE_ROWS))
+                bounds = [window.rows * k // parts for k in range(parts + 1)]
+
+                def place(k: int, ids=ids, az=az, zen=zen, bounds=bounds) -> int:
+                    return place_angular_distances(
+                        ids, az, zen, bounds[k], bounds[k + 1], answers.sorted_ids,
+                        answers.id_base, table, shift, answers.azimuth, answers.zenith, placed,
+                    )
+
+                if parts > 1:
+                    results = list(executor().map(place, range(parts)))
+                else:
+                    results = [place(0)]
+                del window, ids, az, zen, place  # before the stream reads the next window
+                if any(results):
+                    return None
+        except StreamDeclined:
+            return None
+        if rows != n:
+            return None
+        return mean_of_placed(placed, threads)
 
     def score(self, submission: Table, answers: Prepared) -> np.floating:
         if set(submission.columns) != COLUMNS:
@@ -71,14 +244,15 @@ class IcecubeGrader:
             if kind(values) == "float" and (values.null_count() or not values.is_finite().all()):
                 msg = f"{name} must not be infinite"
                 raise InvalidSubmissionError(msg)
-        if frame.height != answers.ids.shape[0]:
+        if frame.height != answers.size:
             raise InvalidSubmissionError("Submission and answers must have the same length")
         ids = frame[ID]
         rows = self._placement(ids, answers)
         if rows is None:
             raise InvalidSubmissionError("Submission and answers must have the same event_ids")
-        return mean_angular_distance_terms(
-            answers.terms, _floats(frame[AZ]), _floats(frame[ZEN]), rows, threads=kernel_threads()
+        return mean_angular_distance(
+            answers.azimuth, answers.zenith, _floats(frame[AZ]), _floats(frame[ZEN]), rows,
+            threads=kernel_threads(),
         )
 
     @staticmethod

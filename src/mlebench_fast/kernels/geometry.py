@@ -96,49 +96,70 @@ def trip_quantile_scores(d, offsets):
 
 
 @kernel
-def _angular_sum(az_true, zen_true, az_pred, zen_pred, rows, buf):
-    # ``rows[i]`` is the prediction placed at sorted-answers position i (all of them when rows is
-    # empty). Each chunk's predictions are gathered first in a loop of loads only, so the random
-    # reads overlap instead of waiting behind the trigonometry.
+def _angular_distance(az1, zen1, az2, zen2):
+    # the reference's expression, term by term and in its order
+    sa1 = math.sin(az1)
+    ca1 = math.cos(az1)
+    sz1 = math.sin(zen1)
+    cz1 = math.cos(zen1)
+    sa2 = math.sin(az2)
+    ca2 = math.cos(az2)
+    sz2 = math.sin(zen2)
+    cz2 = math.cos(zen2)
+    p = sz1 * sz2 * (ca1 * ca2 + sa1 * sa2) + (cz1 * cz2)
+    if p < -1.0:
+        p = -1.0
+    elif p > 1.0:
+        p = 1.0
+    return abs(math.acos(p))
+
+
+@kernel
+def _angular_sums(az_true, zen_true, az_pred, zen_pred, rows, first, last, sums):
+    # sums[c]: the pairwise sum of chunk c (CHUNK sorted-answers positions) for c in
+    # [first, last); the chunks are independent, so threads can share them out. ``rows[i]`` is
+    # the prediction placed at sorted-answers position i (all of them when rows is empty); a
+    # chunk's predictions are gathered first in a loop of loads only, so the random reads
+    # overlap instead of waiting behind the trigonometry.
     n = az_true.shape[0]
     gather = rows.shape[0] > 0
-    m_max = buf.shape[0]
-    gaz = np.empty(m_max if gather else 0, dtype=np.float64)
-    gzen = np.empty(m_max if gather else 0, dtype=np.float64)
-    total = 0.0
-    start = 0
-    while start < n:
+    buf = np.empty(CHUNK, dtype=np.float64)
+    gaz = np.empty(CHUNK if gather else 0, dtype=np.float64)
+    gzen = np.empty(CHUNK if gather else 0, dtype=np.float64)
+    for c in range(first, last):
+        start = c * CHUNK
         m = min(CHUNK, n - start)
         if gather:
             for j in range(m):
                 r = rows[start + j]
                 gaz[j] = az_pred[r]
                 gzen[j] = zen_pred[r]
-        for j in range(m):
-            i = start + j
-            if gather:
-                ap = gaz[j]
-                zp = gzen[j]
-            else:
-                ap = az_pred[i]
-                zp = zen_pred[i]
-            sa1 = math.sin(az_true[i])
-            ca1 = math.cos(az_true[i])
-            sz1 = math.sin(zen_true[i])
-            cz1 = math.cos(zen_true[i])
-            sa2 = math.sin(ap)
-            ca2 = math.cos(ap)
-            sz2 = math.sin(zp)
-            cz2 = math.cos(zp)
-            p = sz1 * sz2 * (ca1 * ca2 + sa1 * sa2) + (cz1 * cz2)
-            if p < -1.0:
-                p = -1.0
-            elif p > 1.0:
-                p = 1.0
-            buf[j] = abs(math.acos(p))
-        total += pairwise_sum(buf, 0, m, 0.0)
-        start += m
-    return total
+            for j in range(m):
+                buf[j] = _angular_distance(az_true[start + j], zen_true[start + j], gaz[j], gzen[j])
+        else:
+            for j in range(m):
+                i = start + j
+                buf[j] = _angular_distance(az_true[i], zen_true[i], az_pred[i], zen_pred[i])
+        sums[c] = pairwise_sum(buf, 0, m, 0.0)
+
+
+def _chunked_mean(n: int, threads: int, task) -> np.float64:
+    """The mean of n values from ``task(first, last, sums)`` filling per-CHUNK pairwise sums,
+    on up to ``threads`` threads; the sums are added in order, as numpy's add-reduce does."""
+    if n == 0:
+        return np.float64(np.nan)
+    chunks = -(-n // CHUNK)
+    sums = np.empty(chunks, dtype=np.float64)
+    parts = max(1, min(threads, chunks // 16))
+    bounds = [chunks * k // parts for k in range(parts + 1)]
+    if parts == 1:
+        task(0, chunks, sums)
+    else:
+        list(executor().map(lambda k: task(bounds[k], bounds[k + 1], sums), range(parts)))
+    total = 0.0
+    for value in sums.tolist():
+        total += value
+    return np.float64(total / n)
 
 
 def mean_angular_distance(
@@ -147,16 +168,164 @@ def mean_angular_distance(
     az_pred: np.ndarray,
     zen_pred: np.ndarray,
     rows: np.ndarray | None = None,
+    threads: int = 1,
 ) -> np.float64:
     """``np.average(np.abs(np.arccos(np.clip(dot, -1, 1))))`` of finite radian inputs, predictions
-    optionally taken at ``rows`` (no gathered copies); a ``numpy.float64``. Empty: NaN, as numpy
-    (without its warning)."""
-    n = az_true.shape[0]
-    if n == 0:
-        return np.float64(np.nan)
-    buf = np.empty(min(CHUNK, n), dtype=np.float64)
+    optionally taken at ``rows`` (no gathered copies), on up to ``threads`` threads (the result
+    does not depend on their number); a ``numpy.float64``. Empty: NaN, as numpy (without its
+    warning)."""
     index = np.empty(0, dtype=np.int64) if rows is None else rows
-    return np.float64(_angular_sum(az_true, zen_true, az_pred, zen_pred, index, buf) / n)
+    return _chunked_mean(
+        az_true.shape[0],
+        threads,
+        lambda first, last, sums: _angular_sums(
+            az_true, zen_true, az_pred, zen_pred, index, first, last, sums
+        ),
+    )
+
+
+# ------------------------------------------------------------------ placing streamed predictions
+
+
+@kernel
+def id_lookup(ids):
+    """A bucket index over sorted non-negative integer ``ids`` (fewer than 2**31): ``table[b]`` is the first
+    position whose ``(id - ids[0]) >> shift`` is at least b, with about one bucket per eight
+    ids (int32: an eighth of a byte per id), so that :func:`find_id` looks at a few neighbouring
+    ids. Returns (table, shift)."""
+    n = ids.shape[0]
+    first = np.int64(ids[0]) if n else np.int64(0)
+    span = np.int64(ids[n - 1]) - first if n else np.int64(0)
+    shift = np.int64(0)
+    while (span >> shift) >= max(n // 8, 1):
+        shift += 1
+    buckets = (span >> shift) + 1 if n else 0
+    table = np.empty(buckets + 1, dtype=np.int32)
+    pos = 0
+    for b in range(buckets):
+        while pos < n and ((np.int64(ids[pos]) - first) >> shift) < b:
+            pos += 1
+        table[b] = pos
+    table[buckets] = n
+    return table, shift
+
+
+@kernel
+def find_id(x, ids, table, shift):
+    """The position of ``x`` in the sorted ``ids`` indexed by :func:`id_lookup`, or -1."""
+    n = ids.shape[0]
+    if n == 0 or x < ids[0] or x > ids[n - 1]:
+        return -1
+    b = (np.int64(x) - np.int64(ids[0])) >> shift
+    lo = table[b]
+    hi = table[b + 1]
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if ids[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < n and ids[lo] == x:
+        return lo
+    return -1
+
+
+@kernel
+def place_angular_distances(pred_ids, az_pred, zen_pred, lo, hi, ids, base, table, shift,
+                            az_true, zen_true, out):
+    """For rows [lo, hi) of a piece of a submission: each row's angular distance written at the
+    position of its id in the sorted answers ids, given as offsets ``ids`` from ``base`` indexed
+    by :func:`id_lookup`. Returns 0, 1 when an id is not among the answers', 2 when a prediction
+    is not finite (the caller then grades the file whole)."""
+    # In blocks, each step a loop of independent loads (bucket bounds, the search, the
+    # answers' angles), so the cache misses of one row overlap those of the next instead of
+    # each row waiting on its own chain of misses.
+    block = 2048
+    pos = np.empty(block, dtype=np.int64)
+    top = np.empty(block, dtype=np.int64)
+    key = np.empty(block, dtype=np.int64)
+    gaz = np.empty(block, dtype=np.float64)
+    gzen = np.empty(block, dtype=np.float64)
+    n = ids.shape[0]
+    if n == 0:
+        return 1
+    first = np.int64(ids[0])
+    last = np.int64(ids[n - 1])
+    for start in range(lo, hi, block):
+        m = min(block, hi - start)
+        for j in range(m):
+            i = start + j
+            if not (math.isfinite(az_pred[i]) and math.isfinite(zen_pred[i])):
+                return 2
+            x = pred_ids[i]
+            if x < base:
+                return 1
+            k = x - base  # negative only when the true difference overflowed: far out of range
+            if k < first or k > last:
+                return 1
+            key[j] = k
+            b = (k - first) >> shift
+            pos[j] = table[b]
+            top[j] = table[b + 1]
+        for j in range(m):
+            k = key[j]
+            a = pos[j]
+            z = top[j]
+            if z - a <= 16:
+                # a bucket of a few ids: counted without branches (a binary search's
+                # unpredictable branches would flush the loads in flight)
+                c = a
+                for t in range(a, z):
+                    c += np.int64(ids[t] < k)
+                a = c
+            else:
+                while a < z:
+                    mid = (a + z) >> 1
+                    if ids[mid] < k:
+                        a = mid + 1
+                    else:
+                        z = mid
+            pos[j] = a
+        for j in range(m):
+            a = pos[j]
+            if a >= n or ids[a] != key[j]:
+                return 1
+        for j in range(m):
+            gaz[j] = az_true[pos[j]]
+            gzen[j] = zen_true[pos[j]]
+        for j in range(m):
+            i = start + j
+            out[pos[j]] = _angular_distance(gaz[j], gzen[j], az_pred[i], zen_pred[i])
+    return 0
+
+
+@kernel
+def _placed_sums(values, first, last, sums):
+    # as _angular_sums, over distances already in sorted order; a negative value (the -1.0
+    # the caller filled in) is a position no row was placed at: sums[c] is then -1.0
+    n = values.shape[0]
+    for c in range(first, last):
+        start = c * CHUNK
+        m = min(CHUNK, n - start)
+        hole = False
+        for j in range(m):
+            if values[start + j] < 0.0:
+                hole = True
+        sums[c] = -1.0 if hole else pairwise_sum(values, start, m, 0.0)
+
+
+def mean_of_placed(values: np.ndarray, threads: int = 1) -> np.float64 | None:
+    """``np.average(values)`` of distances placed by :func:`place_angular_distances` into an
+    array filled with -1.0, or None when a position was left unfilled."""
+    holes = []
+
+    def task(first: int, last: int, sums: np.ndarray) -> None:
+        _placed_sums(values, first, last, sums)
+        if (sums[first:last] < 0).any():
+            holes.append(True)
+
+    mean = _chunked_mean(values.shape[0], threads, task)
+    return None if holes else mean
 
 
 @kernel
@@ -235,27 +404,14 @@ def mean_angular_distance_terms(
     """:func:`mean_angular_distance` with the answers given as :func:`direction_terms`, on up to
     ``threads`` threads (the chunk sums are added in order afterwards, so the result does not
     depend on the thread count)."""
-    n = terms.shape[1]
-    if n == 0:
-        return np.float64(np.nan)
     index = np.empty(0, dtype=np.int64) if rows is None else rows
-    chunks = -(-n // CHUNK)
-    sums = np.empty(chunks, dtype=np.float64)
-    parts = max(1, min(threads, chunks // 16))
-    bounds = [chunks * k // parts for k in range(parts + 1)]
-    if parts == 1:
-        _angular_chunk_sums(terms, az_pred, zen_pred, index, 0, chunks, sums)
-    else:
-        list(executor().map(
-            lambda k: _angular_chunk_sums(
-                terms, az_pred, zen_pred, index, bounds[k], bounds[k + 1], sums
-            ),
-            range(parts),
-        ))
-    total = 0.0
-    for value in sums.tolist():
-        total += value
-    return np.float64(total / n)
+    return _chunked_mean(
+        terms.shape[1],
+        threads,
+        lambda first, last, sums: _angular_chunk_sums(
+            terms, az_pred, zen_pred, index, first, last, sums
+        ),
+    )
 
 
 # ------------------------------------------------------------------ rotated rectangles (BEV)

@@ -1,0 +1,217 @@
+"""``open_numeric_csv``: a big CSV of plain numbers read window by window, as pandas reads it.
+
+:func:`mlebench_fast.io.csv.read_csv` holds a whole file's columns (and, while it parses, the
+file's bytes); a 600 MB file of three numeric columns then needs more than a gigabyte. A caller
+that only folds the rows into a result (a metric, or its own compact arrays) can instead read
+the file here, a window of whole lines at a time, in the same column dtypes and values
+``read_csv`` gives, holding one window's bytes and columns at a time.
+
+Only the simplest files are taken, where pandas' result does not depend on how the file is
+cut: a plain header (no quote, CR or NUL; not blank), then lines of exactly as many fields,
+every column all int64 words or all float words (:func:`csv_reader.parse_numeric` says which
+cells count). Whether a file is one shows only as it is read, so the caller must be ready to
+drop what it has folded and read the file whole: :class:`StreamDeclined` is raised by the
+window that breaks a rule (a text cell, an NA cell, a float in a column that was int64 so far,
+a quoted field, a blank line, a line with another field count, a CR, no data rows ...).
+
+Why windows may be cut anywhere: pandas types each of its low-memory chunks of a column on its
+own and then concatenates them. With the rules above every chunk of an int64 column is int64,
+and every chunk of a float column is float64 or all integers (int64, which the concatenation
+turns into the same float64 values: correctly rounded integers; a negative zero, which that
+would turn positive, declines), so the column's dtype and values are the same however the rows
+are grouped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from stat import S_ISREG
+
+import numpy as np
+
+from mlebench_fast._native import load
+from mlebench_fast.io.csv import header_names
+from mlebench_fast.threads import executor, kernel_threads
+
+__all__ = ["NumericCsvStream", "NumericWindow", "StreamDeclined", "open_numeric_csv"]
+
+_native = load("csv_reader")
+_BOM = b"\xef\xbb\xbf"
+_DTYPES = {_native.INT64: np.dtype(np.int64), _native.FLOAT: np.dtype(np.float64)}
+
+#: Bytes of the file read (and parsed) at a time.
+WINDOW_BYTES = 8 << 20
+#: Below this many bytes a window is parsed on the calling thread alone.
+PARALLEL_MIN_BYTES = 1 << 20
+
+
+class StreamDeclined(Exception):  # noqa: N818 - a signal to read the file whole, not an error
+    """The file is not one this reader reproduces exactly: read it with ``read_csv``."""
+
+
+@dataclass(frozen=True, slots=True)
+class NumericWindow:
+    """Rows ``first_row ...`` of the file: one numpy array per column (int64 or float64), read
+    from ``nbytes`` bytes of it."""
+
+    first_row: int
+    columns: list[np.ndarray]
+    nbytes: int
+
+    @property
+    def rows(self) -> int:
+        return self.columns[0].shape[0] if self.columns else 0
+
+
+class NumericCsvStream:
+    """A CSV file whose header is plain, read by :meth:`windows`.
+
+    ``names`` are pandas' column names (de-duplicated, ``Unnamed: i`` for empty ones).
+    ``dtypes`` (numpy int64 / float64 per column) are known once the first window is read,
+    and are the dtypes ``read_csv`` gives the whole file if the stream ends without
+    :class:`StreamDeclined`.
+    """
+
+    def __init__(self, path: Path, header: list[str], data_start: int, window_bytes: int) -> None:
+        self.path = path
+        self.header = header
+        self.names = header_names(header)
+        self.dtypes: list[np.dtype] | None = None
+        self._data_start = data_start
+        self._window_bytes = max(int(window_bytes), 1)
+
+    def windows(self) -> Iterator[NumericWindow]:
+        """The file's rows in order, a window at a time; raises :class:`StreamDeclined`."""
+        width = len(self.header)
+        kinds: np.ndarray | None = None
+        row = 0
+        with open(self.path, "rb", buffering=0) as handle:
+            handle.seek(self._data_start)
+            buf = np.empty(self._window_bytes, dtype=np.uint8)
+            filled = 0
+            eof = False
+            while True:
+                while not eof and filled < buf.shape[0]:
+                    got = handle.readinto(memoryview(buf)[filled:])
+                    if not got:
+                        eof = True
+                    else:
+                        filled += got
+                if filled == 0:
+                    break
+                cut = filled if eof else _after_last_line_end(buf, filled)
+                if cut == 0:  # a line longer than the buffer
+                    buf = np.concatenate([buf, np.empty(buf.shape[0], dtype=np.uint8)])
+                    continue
+                if kinds is None:
+                    kinds = np.full(width, _native.INT64, dtype=np.int32)
+                    columns = _first_window(buf, cut, kinds)
+                    self.dtypes = [_DTYPES[k] for k in kinds.tolist()]
+                else:
+                    columns = _parse_window(buf, cut, kinds)
+                    if isinstance(columns, int):
+                        raise StreamDeclined
+                window = NumericWindow(row, columns, cut)
+                row += window.rows
+                yield window
+                del window, columns  # before the next window's columns are made
+                rest = filled - cut
+                if rest:
+                    buf[:rest] = buf[cut:filled].copy()
+                filled = rest
+        if row == 0:
+            raise StreamDeclined  # header only: pandas' columns are object
+
+
+def open_numeric_csv(
+    path: str | os.PathLike[str], *, window_bytes: int | None = None
+) -> NumericCsvStream | None:
+    """The stream of a regular file with a plain header line and a data line after it, or None
+    (then read the file with ``read_csv``); windows of ``window_bytes`` (default
+    :data:`WINDOW_BYTES`)."""
+    path = Path(path)
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    if not S_ISREG(info.st_mode) or info.st_size == 0:
+        return None
+    with open(path, "rb") as handle:
+        line = handle.readline(1 << 20)
+        data_start = handle.tell()
+    start = len(_BOM) if line.startswith(_BOM) else 0
+    if not line.endswith(b"\n") or data_start >= info.st_size:
+        return None
+    text = line[start:-1]
+    if any(c in text for c in (b'"', b"\r", b"\x00")) or not text.strip(b" \t"):
+        return None
+    try:
+        header = text.decode("utf-8").split(",")
+    except UnicodeDecodeError:
+        return None
+    return NumericCsvStream(path, header, data_start, window_bytes or WINDOW_BYTES)
+
+
+def _after_last_line_end(buf: np.ndarray, filled: int) -> int:
+    """One past the last LF in ``buf[:filled]`` (0: none)."""
+    step = 1 << 16
+    end = filled
+    while end > 0:
+        begin = max(0, end - step)
+        hits = np.flatnonzero(buf[begin:end] == 10)
+        if hits.shape[0]:
+            return begin + int(hits[-1]) + 1
+        end = begin
+    return 0
+
+
+def _first_window(buf: np.ndarray, cut: int, kinds: np.ndarray) -> list[np.ndarray]:
+    """The first window's columns, its int64 columns turned float64 where a float cell says so
+    (``kinds`` updated)."""
+    while True:
+        columns = _parse_window(buf, cut, kinds)
+        if not isinstance(columns, int):
+            return columns
+        if columns > _native.NUMERIC_DEMOTE:
+            raise StreamDeclined
+        kinds[_native.NUMERIC_DEMOTE - columns] = _native.FLOAT
+
+
+def _parse_window(buf: np.ndarray, cut: int, kinds: np.ndarray) -> list[np.ndarray] | int:
+    """The columns of the whole lines ``buf[:cut]``, or parse_numeric's failure code."""
+    parts = max(1, min(kernel_threads(), cut // PARALLEL_MIN_BYTES))
+    bounds = [0]
+    for k in range(1, parts):
+        raw = max(cut * k // parts, bounds[-1])
+        bounds.append(min(cut, _next_line_start(buf, raw, cut)))
+    bounds.append(cut)
+    counts = [_native.count_lines(buf, bounds[k], bounds[k + 1]) for k in range(parts)]
+    offsets = np.concatenate([[0], np.cumsum(counts)]).tolist()
+    columns = [np.empty(offsets[-1], dtype=_DTYPES[k]) for k in kinds.tolist()]
+
+    def part(k: int) -> int:
+        got = _native.parse_numeric(buf, bounds[k], bounds[k + 1], kinds, columns, offsets[k])
+        return got if got < 0 else (0 if got == counts[k] else _native.NUMERIC_DECLINE)
+
+    if parts == 1:
+        results = [part(0)]
+    else:
+        results = list(executor().map(part, range(parts)))
+    failures = [r for r in results if r < 0]
+    if failures:
+        # a decline anywhere wins over a demotion (the window is not taken either way)
+        return max(failures)
+    return columns
+
+
+def _next_line_start(buf: np.ndarray, pos: int, end: int) -> int:
+    step = 1 << 12
+    while pos < end:
+        hits = np.flatnonzero(buf[pos : min(end, pos + step)] == 10)
+        if hits.shape[0]:
+            return pos + int(hits[0]) + 1
+        pos += step
+    return end

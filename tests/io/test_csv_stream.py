@@ -1,0 +1,155 @@
+"""open_numeric_csv: the windows of an accepted file, put together, are read_csv's table (same
+dtypes, same values, whatever the window size); every other file is declined (None up front or
+StreamDeclined on the way)."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from mlebench_fast.io import csv as csv_module
+from mlebench_fast.io.csv_stream import StreamDeclined, open_numeric_csv
+
+WINDOWS = [1, 5, 23, 64, 1 << 20]
+
+
+@pytest.fixture(autouse=True)
+def reader():
+    """(tests/io's conftest runs each test once per reader; the stream has one)"""
+
+
+def _streamed(path, window_bytes):
+    stream = open_numeric_csv(path, window_bytes=window_bytes)
+    if stream is None:
+        return None
+    parts = []
+    try:
+        for window in stream.windows():
+            assert window.first_row == sum(p[0].shape[0] for p in parts)
+            assert [c.dtype for c in window.columns] == stream.dtypes
+            parts.append(window.columns)
+    except StreamDeclined:
+        return None
+    return stream.names, [np.concatenate(c) for c in zip(*parts)]
+
+
+def _same_as_read_csv(path, window_bytes):
+    got = _streamed(path, window_bytes)
+    if got is None:
+        return None
+    names, columns = got
+    table = csv_module.read_csv(path)
+    assert table.index is None
+    assert table.columns == names
+    for name, column in zip(names, columns):
+        expected = table.frame[name].to_numpy()
+        assert expected.dtype == column.dtype, name
+        assert np.array_equal(expected, column), name
+        if column.dtype == np.float64:
+            assert np.array_equal(np.signbit(expected), np.signbit(column)), name
+    return True
+
+
+@pytest.mark.parametrize("window_bytes", WINDOWS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a,b,c\n1,2.5,3\n4,5,6\n",
+        "a,b,c\n1,2.5,3\n4,5,6",  # no final line end
+        "\ufeffa,b\n1,2\n",  # BOM
+        "id,x\n00012,+5\n-7, 8 \n",  # pandas' int words: zeros, sign, spaces
+        "id,x\n1,1e5\n2,.5\n3,5.\n4,1E-400\n5,-inf\n6,Infinity\n",
+        "x\n1.5\n2\n3\n",  # a float first, then integers
+        "x,x,\n1,2,3\n",  # duplicated and empty names
+        "x\n9223372036854775807\n-9223372036854775808\n",
+        "x\n0.1000000000000000055511151231257827021181583404541015625\n",  # > 19 digits
+        "x\n-0.0\n",  # (declines: see below)
+    ],
+)
+def test_accepted_files_read_as_read_csv(tmp_path, text, window_bytes):
+    path = tmp_path / "f.csv"
+    path.write_text(text, encoding="utf-8")
+    result = _same_as_read_csv(path, window_bytes)
+    if text != "x\n-0.0\n":
+        assert result is True
+
+
+@pytest.mark.parametrize("window_bytes", WINDOWS)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",  # empty
+        "a,b\n",  # header only
+        "\na,b\n1,2\n",  # a blank line first
+        "a,b\n1,2\n\n3,4\n",  # a blank line
+        "a,b\n1,2\n   \n3,4\n",  # a whitespace-only line
+        "a,b\r\n1,2\r\n",  # CRLF
+        'a,b\n"1",2\n',  # quotes
+        "a,b\n1,2\n3\n",  # a short row (pandas pads it)
+        "a,b\n1,2,3\n",  # a longer first row (pandas' index)
+        "a,b\n1,2\n3,4,5\n",  # a longer row (pandas raises)
+        "a,b\n1,2,\n3,4,\n",  # trailing commas
+        "a,b\n1,\n3,4\n",  # an NA cell
+        "a,b\n1,NA\n3,4\n",
+        "a,b\n1,nan\n3,4\n",
+        "a,b\n1,x\n3,4\n",  # text
+        "a,b\n1,true\n3,false\n",  # bool
+        "a,b\n1,1e400\n3,4\n",  # +overflow: object to pandas
+        "a,b\n1,NAN\n3,4\n",  # not an NA string: text
+        "a\n1.5\n-0\n",  # -0 in a float column (an integer chunk reads it as +0.0)
+        "a\n1.5\n99999999999999999999\n",  # an integer beyond int64 in a float column
+        "a\n99999999999999999999\n",  # uint64 / object
+        "a\n1\n2\n1.5\n",  # int64 until a float: per window, pandas' chunk is float64
+        "a,b\n1,2\x003\n",  # NUL
+    ],
+)
+def test_other_files_are_declined(tmp_path, text, window_bytes):
+    path = tmp_path / "f.csv"
+    path.write_bytes(text.encode())
+    got = _streamed(path, window_bytes)
+    if text == "a\n1\n2\n1.5\n" and window_bytes >= 8:
+        # one window: the column is demoted to float64 before anything is yielded
+        assert _same_as_read_csv(path, window_bytes) is True
+        return
+    assert got is None
+
+
+def test_a_float_after_the_first_window_declines(tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_text("a\n" + "1\n" * 100 + "2.5\n")
+    assert _streamed(path, 8) is None
+    assert _streamed(path, 1 << 20) is not None
+
+
+def _cell(rng: random.Random) -> str:
+    kind = rng.random()
+    if kind < 0.45:
+        return str(rng.randint(-(10**6), 10**6))
+    if kind < 0.9:
+        return repr(rng.uniform(-10, 10))
+    return rng.choice(["", "NA", "x", " 1", "1e5", "-0", "inf", "+3", "0012", "1.", ".5", '"2"'])
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_files_are_read_csv_or_declined(tmp_path, seed):
+    rng = random.Random(seed)
+    width = rng.randint(1, 4)
+    rows = rng.randint(1, 60)
+    kinds = [rng.random() for _ in range(width)]
+    lines = [",".join(f"c{j}" for j in range(width))]
+    for _ in range(rows):
+        cells = []
+        for j in range(width):
+            if kinds[j] < 0.4:
+                cells.append(str(rng.randint(-(10**9), 10**9)))
+            elif kinds[j] < 0.8:
+                cells.append(repr(rng.uniform(-1e3, 1e3)) if rng.random() < 0.9 else str(rng.randint(0, 9)))
+            else:
+                cells.append(_cell(rng))
+        lines.append(",".join(cells))
+    path = tmp_path / "f.csv"
+    path.write_text("\n".join(lines) + ("\n" if rng.random() < 0.8 else ""))
+    for window_bytes in (1, rng.randint(2, 200), 1 << 20):
+        _same_as_read_csv(path, window_bytes)  # None (declined) or equal
