@@ -1642,8 +1642,11 @@ def parse_numeric(const uint8_t[::1] data, Py_ssize_t start, Py_ssize_t stop,
     are taken: an INT64 column's cells are int64 words (an NA cell or a float would make some
     chunk float64); a FLOAT column's cells are float words but neither NA, nor an integer beyond
     int64 (an all-integer chunk holding one goes to pandas' uint64/object rules), nor a negative
-    zero (an all-integer chunk reads ``-0`` as the integer 0, i.e. +0.0). Anything else
-    declines: a quote, CR or NUL, a line with another field count, a blank line, text.
+    zero (an all-integer chunk reads ``-0`` as the integer 0, i.e. +0.0). A TEXT column's
+    output is an (n, 2) int64 array: each cell's [start, end) in ``data``, not parsed (the
+    caller decides what pandas would make of it) but never an NA word, which pandas would turn
+    into NaN. Anything else declines: a quote, CR or NUL, a line with another field count, a
+    blank line, text in a numeric column.
     """
     cdef Py_ssize_t width = kinds.shape[0], j, pos = start, end, row = row0, cap
     cdef const uint8_t *b = &data[0] if data.shape[0] else NULL
@@ -1652,12 +1655,14 @@ def parse_numeric(const uint8_t[::1] data, Py_ssize_t start, Py_ssize_t stop,
     cdef double **floats = <double **>calloc(width if width else 1, sizeof(void *))
     cdef int64_t[::1] iv
     cdef double[::1] fv
+    cdef int64_t[:, ::1] sv
     cdef char scratch[4096]
     cdef int status = 0, err
     cdef double d
     cdef int64_t scratch_int
     cdef uint8_t c
     cdef Py_ssize_t n
+    cdef int k
     if ints == NULL or floats == NULL:
         free(ints)
         free(floats)
@@ -1668,6 +1673,11 @@ def parse_numeric(const uint8_t[::1] data, Py_ssize_t start, Py_ssize_t stop,
             iv = outputs[j]
             ints[j] = &iv[0] if iv.shape[0] else NULL
             n = iv.shape[0]
+        elif kinds[j] == K_TEXT:
+            # spans share the int64 pointer table: row r's are [2r] and [2r + 1]
+            sv = outputs[j]
+            ints[j] = &sv[0, 0] if sv.shape[0] else NULL
+            n = sv.shape[0]
         else:
             fv = outputs[j]
             floats[j] = &fv[0] if fv.shape[0] else NULL
@@ -1682,6 +1692,12 @@ def parse_numeric(const uint8_t[::1] data, Py_ssize_t start, Py_ssize_t stop,
                 for j in range(width):
                     end = pos
                     while end < stop:
+                        if end + 16 <= stop:
+                            # sixteen bytes at a time; a non-ASCII stop is just stepped over
+                            k = mlf_first_special16(b + end)
+                            end += k
+                            if k == 16:
+                                continue
                         c = b[end]
                         if c == 44 or c == 10 or c == 13 or c == 34 or c == 0:
                             break
@@ -1700,7 +1716,10 @@ def parse_numeric(const uint8_t[::1] data, Py_ssize_t start, Py_ssize_t stop,
                     if _is_na(b + pos, end - pos) or end - pos > 4000:
                         status = N_DECLINE
                         break
-                    if kinds[j] == K_INT64:
+                    if kinds[j] == K_TEXT:
+                        ints[j][2 * row] = pos
+                        ints[j][2 * row + 1] = end
+                    elif kinds[j] == K_INT64:
                         err = _parse_int64(b + pos, end - pos, &ints[j][row])
                         if err != INT_OK:
                             if err == INT_INVALID and _parse_float(b + pos, end - pos, scratch, &d):

@@ -14,6 +14,10 @@ drop what it has folded and read the file whole: :class:`StreamDeclined` is rais
 window that breaks a rule (a text cell, an NA cell, a float in a column that was int64 so far,
 a quoted field, a blank line, a line with another field count, a CR, no data rows ...).
 
+A caller may name columns to be given as text (``text=``): their cells are not parsed but
+handed over as byte spans of the window (any bytes but a quote, comma, CR, LF or NUL; never an
+NA word), for the caller to parse its own way, e.g. ids it can check are text to pandas too.
+
 Why windows may be cut anywhere: pandas types each of its low-memory chunks of a column on its
 own and then concatenates them. With the rules above every chunk of an int64 column is int64,
 and every chunk of a float column is float64 or all integers (int64, which the concatenation
@@ -40,7 +44,11 @@ __all__ = ["NumericCsvStream", "NumericWindow", "StreamDeclined", "open_numeric_
 
 _native = load("csv_reader")
 _BOM = b"\xef\xbb\xbf"
-_DTYPES = {_native.INT64: np.dtype(np.int64), _native.FLOAT: np.dtype(np.float64)}
+_DTYPES = {
+    _native.INT64: np.dtype(np.int64),
+    _native.FLOAT: np.dtype(np.float64),
+    _native.TEXT: np.dtype(object),
+}
 
 #: Bytes of the file read (and parsed) at a time.
 WINDOW_BYTES = 8 << 20
@@ -55,11 +63,13 @@ class StreamDeclined(Exception):  # noqa: N818 - a signal to read the file whole
 @dataclass(frozen=True, slots=True)
 class NumericWindow:
     """Rows ``first_row ...`` of the file: one numpy array per column (int64 or float64), read
-    from ``nbytes`` bytes of it."""
+    from ``nbytes`` bytes of it. A text column's array is (rows, 2) int64: each cell's
+    [start, end) in ``data``, the window's bytes, which the next window overwrites."""
 
     first_row: int
     columns: list[np.ndarray]
     nbytes: int
+    data: np.ndarray
 
     @property
     def rows(self) -> int:
@@ -70,15 +80,20 @@ class NumericCsvStream:
     """A CSV file whose header is plain, read by :meth:`windows`.
 
     ``names`` are pandas' column names (de-duplicated, ``Unnamed: i`` for empty ones).
-    ``dtypes`` (numpy int64 / float64 per column) are known once the first window is read,
-    and are the dtypes ``read_csv`` gives the whole file if the stream ends without
-    :class:`StreamDeclined`.
+    ``dtypes`` (numpy int64 / float64 per column, object for a text column) are known once
+    the first window is read, and are the dtypes ``read_csv`` gives the whole file if the
+    stream ends without :class:`StreamDeclined` (a text column's: if the caller finds text
+    there that pandas would not read as a number).
     """
 
-    def __init__(self, path: Path, header: list[str], data_start: int, window_bytes: int) -> None:
+    def __init__(
+        self, path: Path, header: list[str], data_start: int, window_bytes: int,
+        text: tuple[str, ...] = (),
+    ) -> None:
         self.path = path
         self.header = header
         self.names = header_names(header)
+        self.text = [j for j, name in enumerate(self.names) if name in text]
         self.dtypes: list[np.dtype] | None = None
         self._data_start = data_start
         self._window_bytes = max(int(window_bytes), 1)
@@ -108,13 +123,14 @@ class NumericCsvStream:
                     continue
                 if kinds is None:
                     kinds = np.full(width, _native.INT64, dtype=np.int32)
+                    kinds[self.text] = _native.TEXT
                     columns = _first_window(buf, cut, kinds)
                     self.dtypes = [_DTYPES[k] for k in kinds.tolist()]
                 else:
                     columns = _parse_window(buf, cut, kinds)
                     if isinstance(columns, int):
                         raise StreamDeclined
-                window = NumericWindow(row, columns, cut)
+                window = NumericWindow(row, columns, cut, buf[:cut])
                 row += window.rows
                 yield window
                 del window, columns  # before the next window's columns are made
@@ -127,11 +143,14 @@ class NumericCsvStream:
 
 
 def open_numeric_csv(
-    path: str | os.PathLike[str], *, window_bytes: int | None = None
+    path: str | os.PathLike[str],
+    *,
+    window_bytes: int | None = None,
+    text: tuple[str, ...] = (),
 ) -> NumericCsvStream | None:
     """The stream of a regular file with a plain header line and a data line after it, or None
     (then read the file with ``read_csv``); windows of ``window_bytes`` (default
-    :data:`WINDOW_BYTES`)."""
+    :data:`WINDOW_BYTES`); the columns named in ``text`` come as cell spans."""
     path = Path(path)
     try:
         info = path.stat()
@@ -145,14 +164,14 @@ def open_numeric_csv(
     start = len(_BOM) if line.startswith(_BOM) else 0
     if not line.endswith(b"\n") or data_start >= info.st_size:
         return None
-    text = line[start:-1]
-    if any(c in text for c in (b'"', b"\r", b"\x00")) or not text.strip(b" \t"):
+    first = line[start:-1]
+    if any(c in first for c in (b'"', b"\r", b"\x00")) or not first.strip(b" \t"):
         return None
     try:
-        header = text.decode("utf-8").split(",")
+        header = first.decode("utf-8").split(",")
     except UnicodeDecodeError:
         return None
-    return NumericCsvStream(path, header, data_start, window_bytes or WINDOW_BYTES)
+    return NumericCsvStream(path, header, data_start, window_bytes or WINDOW_BYTES, tuple(text))
 
 
 def _after_last_line_end(buf: np.ndarray, filled: int) -> int:
@@ -190,7 +209,11 @@ def _parse_window(buf: np.ndarray, cut: int, kinds: np.ndarray) -> list[np.ndarr
     bounds.append(cut)
     counts = [_native.count_lines(buf, bounds[k], bounds[k + 1]) for k in range(parts)]
     offsets = np.concatenate([[0], np.cumsum(counts)]).tolist()
-    columns = [np.empty(offsets[-1], dtype=_DTYPES[k]) for k in kinds.tolist()]
+    columns = [
+        np.empty((offsets[-1], 2), dtype=np.int64) if k == _native.TEXT
+        else np.empty(offsets[-1], dtype=_DTYPES[k])
+        for k in kinds.tolist()
+    ]
 
     def part(k: int) -> int:
         got = _native.parse_numeric(buf, bounds[k], bounds[k + 1], kinds, columns, offsets[k])
