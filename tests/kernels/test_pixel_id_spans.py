@@ -80,3 +80,13 @@ def test_repeated_sparse_and_noncanonical_ids_are_refused() -> None:
     assert span_triples(data, spans).tolist() == [[7, 10, 2], [216, 420, 540]]
     data, spans = _spans(["7_10_2", "7_10"])
     assert span_triples(data, spans) is None
+
+
+def test_passes_that_see_different_ids_give_no_table() -> None:
+    # The answers file rewritten between the passes: fewer ids marked than measured.
+    measured = _spans(["1_1_1", "1_1_2", "1_2_1", "1_2_2"])
+    marked = _spans(["1_1_1", "1_2_2"])
+    builder = PixelIdSpans()
+    assert builder.measure(*measured) and builder.start_marking()
+    assert builder.mark(*marked)
+    assert builder.table() is None

@@ -133,6 +133,8 @@ class DenoisingGrader:
                 del window
             table = pixels.table()
             del pixels
+            if table is None:
+                return None  # the file changed between the passes
             values = np.full(table.size, np.nan)
             for window in stream.windows():
                 column = window.columns[at_value].astype(np.float64, copy=False)
