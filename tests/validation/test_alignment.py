@@ -88,6 +88,33 @@ def test_many_string_ids_are_placed_on_threads(threads, monkeypatch):
         assert index.order(pl.Series(unknown.tolist())) is None
 
 
+@pytest.mark.parametrize("threads", ["1", "2", "3"])
+def test_many_int_ids_are_placed_on_threads(threads, monkeypatch):
+    # The direct table's placement shared among threads: the same order, and a repeated or
+    # unknown id in any share still fails it.
+    from mlebench_fast.validation.alignment import _PARALLEL_MIN_IDS
+
+    monkeypatch.setenv("MLEBENCH_FAST_THREADS", threads)
+    rng = np.random.default_rng(11)
+    n = _PARALLEL_MIN_IDS + 777
+    ids = np.sort(rng.choice(3 * n, n, replace=False)).astype(np.int64) + 1000
+    index = IdIndex.of(pl.Series(ids))
+    assert index.dense is not None
+    perm = rng.permutation(n)
+    order = index.order(pl.Series(ids[perm]))
+    assert np.array_equal(perm[order], np.arange(n))
+    for row in (0, n // 2, n - 1):
+        repeated = ids[perm].copy()
+        repeated[row] = repeated[(row + 1) % n]
+        assert index.order(pl.Series(repeated)) is None
+        unknown = ids[perm].copy()
+        unknown[row] = 999  # below every id
+        assert index.order(pl.Series(unknown)) is None
+        gap = ids[perm].copy()
+        gap[row] = ids[-1] - 1 if ids[-1] - 1 not in set(ids[-3:].tolist()) else ids[-1] + 1
+        assert index.order(pl.Series(gap)) is None
+
+
 @pytest.mark.parametrize("dtype", [pl.Int64, pl.Float64])
 def test_numbers_match_across_int_and_float(dtype):
     index = IdIndex.of(pl.Series([1, 5, 12], dtype=pl.Int64))

@@ -12,7 +12,7 @@ import numpy as np
 
 from mlebench_fast.kernels._jit import kernel
 
-__all__ = ["build_slots", "placement", "dense_placement"]
+__all__ = ["build_slots", "placement", "dense_placement", "dense_place_rows"]
 
 
 @kernel
@@ -76,3 +76,21 @@ def dense_placement(dense, low, values):
             return order, False
         order[p] = i
     return order, True
+
+
+@kernel
+def dense_place_rows(dense, low, values, first, order):
+    """``order[dense[v - low]] = first + i`` for each ``values[i]`` (a share of the rows that
+    threads place at once); False at an unknown id. Repeats are not detected here: with as many
+    values as ids, a repeat leaves some ``order`` entry at -1, which the caller checks."""
+    size = dense.shape[0]
+    n = order.shape[0]
+    for i in range(values.shape[0]):
+        s = values[i] - low
+        if s < 0 or s >= size:
+            return False
+        p = dense[s]
+        if p < 0 or p >= n:
+            return False
+        order[p] = first + i
+    return True

@@ -17,7 +17,7 @@ import polars as pl
 import pyarrow as pa
 
 from mlebench_fast._native import load
-from mlebench_fast.kernels.hash_lookup import dense_placement
+from mlebench_fast.kernels.hash_lookup import dense_place_rows, dense_placement
 from mlebench_fast.kernels.introsort import object_argsort
 from mlebench_fast.kernels.strings import as_arrow_strings, string_buffers, string_views
 from mlebench_fast.threads import executor, kernel_threads
@@ -144,8 +144,23 @@ def _lookup_views(strings, views: np.ndarray, addresses: np.ndarray) -> np.ndarr
 def _dense_order(values: np.ndarray, low: int, dense: np.ndarray) -> np.ndarray | None:
     """Rows of int ``values`` (as many as the answers' ids) in the order of the answers' ids,
     through the ``dense`` table; None when they are not a permutation of those ids."""
-    order, complete = dense_placement(dense, low, values)
-    return order if complete else None  # n values, none unknown or repeated: all n placed
+    n = values.shape[0]
+    threads = min(kernel_threads(), n // (_PARALLEL_MIN_IDS // 2)) if n >= _PARALLEL_MIN_IDS else 1
+    if threads <= 1:
+        order, complete = dense_placement(dense, low, values)
+        return order if complete else None  # n values, none unknown or repeated: all n placed
+    # Random writes into ``order``: shared among threads, each writing its rows' own entries.
+    order = np.full(n, -1, dtype=np.int64)
+    bounds = np.linspace(0, n, threads + 1).astype(np.int64)
+    found = executor().map(
+        lambda k: dense_place_rows(
+            dense, low, values[bounds[k] : bounds[k + 1]], bounds[k], order
+        ),
+        range(threads),
+    )
+    if not all(list(found)) or order.min() < 0:  # an unknown id, or a repeat left a hole
+        return None
+    return order
 
 
 def sort_and_match(
