@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 ENV = "MLEBENCH_FAST_THREADS"
+
+T = TypeVar("T")
 
 _pool: ThreadPoolExecutor | None = None
 _pool_key: tuple[int, int] | None = None
@@ -51,3 +55,17 @@ def executor() -> ThreadPoolExecutor:
             _pool = ThreadPoolExecutor(max_workers=key[1], thread_name_prefix="mlebench-kernel")
             _pool_key = key
         return _pool
+
+
+def in_equal_shares(
+    task: Callable[[int, int], T], count: int, min_share: int, threads: int | None = None
+) -> list[T]:
+    """``task(start, stop)`` over one equal share of ``range(count)`` per thread (``threads``,
+    default :func:`kernel_threads`), as many shares as hold ``min_share`` items each, at least
+    one; the results in order. One share per thread, not many small ones: the tasks are even,
+    and a smaller last task would leave a thread idle at the end."""
+    parts = max(1, min(kernel_threads() if threads is None else threads, count // max(min_share, 1)))
+    bounds = [count * k // parts for k in range(parts + 1)]
+    if parts == 1:
+        return [task(0, count)]
+    return list(executor().map(lambda k: task(bounds[k], bounds[k + 1]), range(parts)))

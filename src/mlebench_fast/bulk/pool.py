@@ -206,18 +206,3 @@ def pool_size(workers: int | None, jobs: int) -> int:
     """How many workers ``jobs`` jobs get: ``workers`` (default: every core), at most one each."""
     return max(1, min(workers or os.cpu_count() or 1, jobs))
 
-
-def run_pool(
-    tasks: Sequence[Task],
-    on_result: Callable[[int, dict[str, Any]], None],
-    *,
-    workers: int | None = None,
-    timeout: float | None = None,
-    memory_limit_mb: int | None = None,
-    groups: Sequence[Any] | None = None,
-) -> None:
-    """:meth:`WorkerPool.run` on a pool of its own (``workers`` processes, default every core)."""
-    if not tasks:
-        return
-    with WorkerPool(pool_size(workers, len(tasks)), memory_limit_mb=memory_limit_mb) as pool:
-        pool.run(tasks, on_result, timeout=timeout, groups=groups)

@@ -42,7 +42,7 @@ from mlebench_fast.kernels.geometry import (
     mean_of_placed,
     place_angular_distances,
 )
-from mlebench_fast.threads import executor, kernel_threads
+from mlebench_fast.threads import in_equal_shares, kernel_threads
 from mlebench_fast.validation.answers import require_answer_columns
 from mlebench_fast.validation.frames import kind, pandas_sort_indices, same_set
 
@@ -205,21 +205,13 @@ class IcecubeGrader:
                     return None
                 az, zen = az.astype(np.float64, copy=False), zen.astype(np.float64, copy=False)
 
-                # one equal share of the rows per thread (more tasks than threads would leave
-                # a thread idle at each window's end)
-                parts = max(1, min(threads, window.rows // _PLACE_ROWS))
-                bounds = [window.rows * k // parts for k in range(parts + 1)]
-
-                def place(k: int, ids=ids, az=az, zen=zen, bounds=bounds) -> int:
+                def place(start: int, stop: int, ids=ids, az=az, zen=zen) -> int:
                     return place_angular_distances(
-                        ids, az, zen, bounds[k], bounds[k + 1], answers.sorted_ids,
+                        ids, az, zen, start, stop, answers.sorted_ids,
                         answers.id_base, table, shift, answers.azimuth, answers.zenith, placed,
                     )
 
-                if parts > 1:
-                    results = list(executor().map(place, range(parts)))
-                else:
-                    results = [place(0)]
+                results = in_equal_shares(place, window.rows, _PLACE_ROWS, threads)
                 del window, ids, az, zen, place  # before the stream reads the next window
                 if any(results):
                     return None

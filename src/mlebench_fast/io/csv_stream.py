@@ -37,13 +37,12 @@ from stat import S_ISREG
 import numpy as np
 
 from mlebench_fast._native import load
-from mlebench_fast.io.csv import header_names
+from mlebench_fast.io.csv import _BOM, header_names
 from mlebench_fast.threads import executor, kernel_threads
 
 __all__ = ["NumericCsvStream", "NumericWindow", "StreamDeclined", "open_numeric_csv"]
 
 _native = load("csv_reader")
-_BOM = b"\xef\xbb\xbf"
 _DTYPES = {
     _native.INT64: np.dtype(np.int64),
     _native.FLOAT: np.dtype(np.float64),

@@ -23,7 +23,7 @@ import numpy as np
 
 from mlebench_fast.kernels._jit import kernel
 from mlebench_fast.kernels.summation import CHUNK, pairwise_sum
-from mlebench_fast.threads import executor
+from mlebench_fast.threads import in_equal_shares
 
 __all__ = [
     "HAVERSINE_RADIUS",
@@ -150,12 +150,7 @@ def _chunked_mean(n: int, threads: int, task) -> np.float64:
         return np.float64(np.nan)
     chunks = -(-n // CHUNK)
     sums = np.empty(chunks, dtype=np.float64)
-    parts = max(1, min(threads, chunks // 16))
-    bounds = [chunks * k // parts for k in range(parts + 1)]
-    if parts == 1:
-        task(0, chunks, sums)
-    else:
-        list(executor().map(lambda k: task(bounds[k], bounds[k + 1], sums), range(parts)))
+    in_equal_shares(lambda first, last: task(first, last, sums), chunks, 16, threads)
     total = 0.0
     for value in sums.tolist():
         total += value

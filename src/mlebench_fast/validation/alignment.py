@@ -20,7 +20,7 @@ from mlebench_fast._native import load
 from mlebench_fast.kernels.hash_lookup import dense_place_rows, dense_placement
 from mlebench_fast.kernels.introsort import object_argsort
 from mlebench_fast.kernels.strings import as_arrow_strings, string_buffers, string_views
-from mlebench_fast.threads import executor, kernel_threads
+from mlebench_fast.threads import in_equal_shares
 from mlebench_fast.validation.frames import any_differ, kind, pandas_sort_indices
 
 _NUMERIC = {"int", "float", "bool"}
@@ -130,35 +130,27 @@ _PARALLEL_MIN_IDS = 32768
 def _lookup_views(strings, views: np.ndarray, addresses: np.ndarray) -> np.ndarray:
     """``strings.lookup_views(views, addresses)``, its rows shared among the kernel threads
     (each look-up only reads the index, and releases the GIL)."""
-    n = views.shape[0]
-    threads = min(kernel_threads(), n // (_PARALLEL_MIN_IDS // 2)) if n >= _PARALLEL_MIN_IDS else 1
-    if threads <= 1:
-        return strings.lookup_views(views, addresses)
-    bounds = np.linspace(0, n, threads + 1).astype(np.int64)
-    parts = executor().map(
-        lambda k: strings.lookup_views(views[bounds[k] : bounds[k + 1]], addresses), range(threads)
+    parts = in_equal_shares(
+        lambda start, stop: strings.lookup_views(views[start:stop], addresses),
+        views.shape[0], _PARALLEL_MIN_IDS // 2,
     )
-    return np.concatenate(list(parts))
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
 def _dense_order(values: np.ndarray, low: int, dense: np.ndarray) -> np.ndarray | None:
     """Rows of int ``values`` (as many as the answers' ids) in the order of the answers' ids,
     through the ``dense`` table; None when they are not a permutation of those ids."""
     n = values.shape[0]
-    threads = min(kernel_threads(), n // (_PARALLEL_MIN_IDS // 2)) if n >= _PARALLEL_MIN_IDS else 1
-    if threads <= 1:
+    if n < _PARALLEL_MIN_IDS:
         order, complete = dense_placement(dense, low, values)
         return order if complete else None  # n values, none unknown or repeated: all n placed
     # Random writes into ``order``: shared among threads, each writing its rows' own entries.
     order = np.full(n, -1, dtype=np.int64)
-    bounds = np.linspace(0, n, threads + 1).astype(np.int64)
-    found = executor().map(
-        lambda k: dense_place_rows(
-            dense, low, values[bounds[k] : bounds[k + 1]], bounds[k], order
-        ),
-        range(threads),
+    found = in_equal_shares(
+        lambda start, stop: dense_place_rows(dense, low, values[start:stop], start, order),
+        n, _PARALLEL_MIN_IDS // 2,
     )
-    if not all(list(found)) or order.min() < 0:  # an unknown id, or a repeat left a hole
+    if not all(found) or order.min() < 0:  # an unknown id, or a repeat left a hole
         return None
     return order
 
