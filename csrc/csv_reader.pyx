@@ -123,9 +123,10 @@ cdef extern from *:
     /* [+-]digits[.digits], at most 19 digits, nothing else: 1 with *out (Clinger's exact
        division), 2 with *w, *q (w * 10**q needs Eisel-Lemire), 0 for any other cell. */
     static inline __attribute__((always_inline)) int
-    mlf_plain_float(const unsigned char *p, Py_ssize_t m, double *out, uint64_t *wp, int *qp,
-                    int *negp) {
-        Py_ssize_t i = 0, start, int_end, frac = 0, avail = m <= 12 ? 12 : m;
+    mlf_plain_float(const unsigned char *p, Py_ssize_t m, Py_ssize_t avail, double *out,
+                    uint64_t *wp, int *qp, int *negp) {
+        /* avail: as mlf_window8's, at least 8 and m */
+        Py_ssize_t i = 0, start, int_end, frac = 0;
         uint64_t w = 0;
         int neg = 0;
         if (m == 0 || m > 21) return 0;
@@ -149,15 +150,38 @@ cdef extern from *:
     }
     /* [+-]digits, 1 to 18 digits, nothing else (no overflow possible): 1 with *out, else 0 */
     static inline __attribute__((always_inline)) int
-    mlf_plain_int(const unsigned char *p, Py_ssize_t m, int64_t *out) {
+    mlf_plain_int(const unsigned char *p, Py_ssize_t m, Py_ssize_t avail, int64_t *out) {
         Py_ssize_t i = 0;
         uint64_t w = 0;
         int neg = 0;
         if (m == 0 || m > 19) return 0;
         if (p[0] == 45 || p[0] == 43) { neg = p[0] == 45; i = 1; }
         if (i == m || m - i > 18) return 0;
-        if (mlf_digits(p, i, m, m <= 12 ? 12 : m, &w) != m) return 0;
+        if (mlf_digits(p, i, m, avail, &w) != m) return 0;
         *out = neg ? -(int64_t)w : (int64_t)w;
+        return 1;
+    }
+    /* The decimal [+-]digits[.digits] (1 to 19 digits) that starts at p, where bytes up to
+       avail >= 8 may be read: 1 with its length, digits w, digits after the point (-1: no
+       point) and sign; 0 if p starts no such decimal. What follows it is the caller's to
+       check: a cell's text is this decimal only if a separator comes next. */
+    static inline __attribute__((always_inline)) int
+    mlf_lead_decimal(const unsigned char *p, Py_ssize_t avail, Py_ssize_t *len, uint64_t *wp,
+                     int *fracp, int *negp) {
+        Py_ssize_t i = 0, start, int_end, ndigits;
+        uint64_t w = 0;
+        int neg = 0, frac = -1;
+        if (p[0] == 45 || p[0] == 43) { neg = p[0] == 45; i = 1; }
+        start = i;
+        i = mlf_digits(p, i, avail, avail, &w);
+        int_end = i;
+        if (i < avail && p[i] == 46) {
+            i = mlf_digits(p, i + 1, avail, avail, &w);
+            frac = (int)(i - int_end - 1);
+        }
+        ndigits = int_end - start + (frac > 0 ? frac : 0);
+        if (ndigits == 0 || ndigits > 19) return 0;
+        *len = i; *wp = w; *fracp = frac; *negp = neg;
         return 1;
     }
     static inline double mlf_bits_to_double(uint64_t bits) {
@@ -170,12 +194,15 @@ cdef extern from *:
     int mlf_clz64(uint64_t x) noexcept nogil
     int mlf_first_special16(const uint8_t *p) noexcept nogil
     double mlf_bits_to_double(uint64_t bits) noexcept nogil
+    double mlf_pow10_exact[23]
     uint64_t mlf_window8(const uint8_t *p, Py_ssize_t i, Py_ssize_t avail) noexcept nogil
     int mlf_digit_run8(uint64_t x) noexcept nogil
     uint64_t mlf_digits8(uint64_t x, int n) noexcept nogil
-    int mlf_plain_float(const uint8_t *p, Py_ssize_t m, double *out, uint64_t *w, int *q,
-                        int *neg) noexcept nogil
-    int mlf_plain_int(const uint8_t *p, Py_ssize_t m, int64_t *out) noexcept nogil
+    int mlf_plain_float(const uint8_t *p, Py_ssize_t m, Py_ssize_t avail, double *out,
+                        uint64_t *w, int *q, int *neg) noexcept nogil
+    int mlf_plain_int(const uint8_t *p, Py_ssize_t m, Py_ssize_t avail, int64_t *out) noexcept nogil
+    int mlf_lead_decimal(const uint8_t *p, Py_ssize_t avail, Py_ssize_t *len, uint64_t *w,
+                         int *frac, int *neg) noexcept nogil
 
 # Column kinds (the pandas dtype of a chunk); TEXT_RAW is text without NA filtering (pandas'
 # "Cannot convert to numerical dtype" overflow case).
@@ -537,7 +564,7 @@ cdef inline bint _plain_float(const uint8_t *p, Py_ssize_t m, double *out) noexc
     """
     cdef uint64_t w
     cdef int q, neg, r
-    r = mlf_plain_float(p, m, out, &w, &q, &neg)
+    r = mlf_plain_float(p, m, INLINE if m <= INLINE else m, out, &w, &q, &neg)
     return r == 1 or (r == 2 and _finish_plain(w, q, neg, out))
 
 
@@ -553,7 +580,7 @@ cdef bint _finish_plain(uint64_t w, int q, int neg, double *out) noexcept nogil:
 cdef inline bint _plain_int(const uint8_t *p, Py_ssize_t m, int64_t *out) noexcept nogil:
     """``_parse_int64`` on the usual cell, ``[+-]digits`` with 1 to 18 digits and nothing else
     (no overflow possible); False: not such a cell."""
-    return mlf_plain_int(p, m, out)
+    return mlf_plain_int(p, m, INLINE if m <= INLINE else m, out)
 
 
 cdef const uint8_t *_as_cell(bytes word, uint8_t *pad) noexcept:
@@ -1632,6 +1659,46 @@ def count_lines(const uint8_t[::1] data, Py_ssize_t start, Py_ssize_t stop):
     return count
 
 
+cdef inline bint _lead_number(const uint8_t *b, Py_ssize_t pos, Py_ssize_t stop, bint is_int,
+                              bint last, Py_ssize_t *end, int64_t **ints, double **floats,
+                              Py_ssize_t row) noexcept nogil:
+    """The usual numeric cell at ``pos`` parsed in one pass, without first scanning for its end:
+    a decimal of at most 19 digits (an int64 column's: at most 18, no point) followed by the
+    field's separator (a comma, or for the last field a LF or the end), a float's value settled
+    by Clinger's or Eisel-Lemire's test; stored at ``row`` with ``end`` set to the separator.
+    False: the caller's cell-by-cell rules decide (they give the same values to these cells).
+    """
+    cdef Py_ssize_t m
+    cdef uint64_t w
+    cdef int frac, neg
+    cdef double d
+    if stop - pos < 8 or not mlf_lead_decimal(b + pos, stop - pos, &m, &w, &frac, &neg):
+        return False
+    if pos + m < stop:
+        if b[pos + m] != (10 if last else 44):
+            return False
+    elif not last:
+        return False
+    if is_int:
+        if frac >= 0 or m - neg > 18:
+            return False
+        ints[0][row] = -<int64_t>w if neg else <int64_t>w
+    else:
+        if frac < 0 and m - neg >= 19:
+            return False  # maybe past int64: the cell rules check the int64 range
+        if w == 0:
+            if neg:
+                return False  # -0: the cell rules decline it
+            d = 0.0
+        elif w <= (<uint64_t>1 << 53) and frac <= 22:
+            d = <double>w / mlf_pow10_exact[frac if frac > 0 else 0]
+        elif not _eisel_lemire(w, -frac if frac > 0 else 0, &d):
+            return False
+        floats[0][row] = -d if neg else d
+    end[0] = pos + m
+    return True
+
+
 def parse_numeric(const uint8_t[::1] data, Py_ssize_t start, Py_ssize_t stop,
                   const int32_t[::1] kinds, list outputs, Py_ssize_t row0):
     """Parses the lines of ``data[start:stop]`` (whole lines, ``len(kinds)`` fields each) into
@@ -1690,6 +1757,11 @@ def parse_numeric(const uint8_t[::1] data, Py_ssize_t start, Py_ssize_t stop,
                     status = N_DECLINE
                     break
                 for j in range(width):
+                    if kinds[j] != K_TEXT and _lead_number(
+                            b, pos, stop, kinds[j] == K_INT64, j + 1 == width, &end, &ints[j],
+                            &floats[j], row):
+                        pos = end + 1
+                        continue
                     end = pos
                     while end < stop:
                         if end + 16 <= stop:

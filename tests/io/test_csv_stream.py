@@ -153,3 +153,56 @@ def test_random_files_are_read_csv_or_declined(tmp_path, seed):
     path.write_text("\n".join(lines) + ("\n" if rng.random() < 0.8 else ""))
     for window_bytes in (1, rng.randint(2, 200), 1 << 20):
         _same_as_read_csv(path, window_bytes)  # None (declined) or equal
+
+
+# Cells the one-pass number parser takes (a decimal of up to 19 digits, then the separator) and
+# its neighbours that it hands to the cell-by-cell rules: the same table as read_csv either way.
+NUMBER_WORDS = [
+    "0", "-0", "+5", "-5", "5.", ".5", "-.5", "+.5", "0.1", "-0.1", "007", "-0.0", "0.000",
+    "1234567890123456789", "12345678901234567890", "9223372036854775807", "9223372036854775808",
+    "-9223372036854775808", "9300000000000000000", "9300000000000000000.", "0.30000000000000004",
+    "1.7976931348623157", "000000000000000000001.5", "0000000000000000000.5",
+    "1.00000000000000000000", "99999999999999999.9", "3.14159265358979323", "123456789012345678.9",
+    "0.000000000000000000001", "9007199254740993", "9007199254740993.0", "2.5e3", "1.5 ", "1.5x",
+    "-", ".", "+", "1.2.3", "--1",
+]
+
+
+@pytest.mark.parametrize("word", NUMBER_WORDS)
+@pytest.mark.parametrize("last_line_end", ["\n", ""])
+def test_numbers_read_in_one_pass_as_read_csv(tmp_path, word, last_line_end):
+    body = "".join(f"{word},{k}.25,{word}\n7,1.5,{k}\n" for k in range(12))
+    path = tmp_path / "f.csv"
+    path.write_text("a,b,c\n" + body + f"8,{word},{word}" + last_line_end)
+    for window_bytes in (23, 64, 1 << 20):
+        _same_as_read_csv(path, window_bytes)  # None (declined) or equal
+    if word in ("0", "+5", "5.", ".5", "0.1", "1234567890123456789", "3.14159265358979323"):
+        assert _same_as_read_csv(path, 1 << 20) is True
+
+
+def test_each_part_sees_every_row_once_on_the_parsing_threads(tmp_path, monkeypatch):
+    from mlebench_fast.io import csv_stream
+
+    monkeypatch.setattr(csv_stream, "PARALLEL_MIN_BYTES", 16)
+    monkeypatch.setenv("MLEBENCH_FAST_THREADS", "3")
+    rng = np.random.default_rng(4)
+    ids, values = rng.permutation(5000), rng.normal(size=5000)
+    path = tmp_path / "f.csv"
+    path.write_text("id,v\n" + "".join(f"{i},{float(v)!r}\n" for i, v in zip(ids, values)))
+    seen: list[tuple[int, int, np.ndarray]] = []
+
+    def each_part(columns, lo, hi):
+        return lo, hi, columns[0][lo:hi].copy(), columns[1][lo:hi].sum()
+
+    stream = open_numeric_csv(path, window_bytes=4096)
+    for window in stream.windows(each_part):
+        assert len(window.parts) >= (1 if window.first_row == 0 else 2)
+        assert [(lo, hi) for lo, hi, _, _ in window.parts] == list(
+            zip([0] + [hi for _, hi, _, _ in window.parts[:-1]], [hi for _, hi, _, _ in window.parts])
+        )
+        assert window.parts[-1][1] == window.rows
+        for lo, hi, part_ids, total in window.parts:
+            assert np.array_equal(part_ids, window.columns[0][lo:hi])
+            assert total == window.columns[1][lo:hi].sum()
+        seen.extend(part_ids for _, _, part_ids, _ in window.parts)
+    assert np.array_equal(np.concatenate(seen), ids)

@@ -29,7 +29,8 @@ are grouped.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
@@ -55,6 +56,10 @@ WINDOW_BYTES = 8 << 20
 PARALLEL_MIN_BYTES = 1 << 20
 
 
+#: ``each_part(columns, lo, hi)`` of :meth:`NumericCsvStream.windows`.
+PartTask = Callable[[list[np.ndarray], int, int], object]
+
+
 class StreamDeclined(Exception):  # noqa: N818 - a signal to read the file whole, not an error
     """The file is not one this reader reproduces exactly: read it with ``read_csv``."""
 
@@ -69,6 +74,7 @@ class NumericWindow:
     columns: list[np.ndarray]
     nbytes: int
     data: np.ndarray
+    parts: list = ()  # what ``each_part`` gave for the window's parts, in order
 
     @property
     def rows(self) -> int:
@@ -97,46 +103,57 @@ class NumericCsvStream:
         self._data_start = data_start
         self._window_bytes = max(int(window_bytes), 1)
 
-    def windows(self) -> Iterator[NumericWindow]:
-        """The file's rows in order, a window at a time; raises :class:`StreamDeclined`."""
+    def windows(self, each_part: PartTask | None = None) -> Iterator[NumericWindow]:
+        """The file's rows in order, a window at a time; raises :class:`StreamDeclined`.
+
+        ``each_part(columns, lo, hi)``, if given, is called for rows [lo, hi) of each window's
+        columns on the thread that parsed them, right after, while they are still in its cache
+        (for the first window: once, for all its rows, after the column types are settled); the
+        window's ``parts`` are its results. A window that declines may have had some of its
+        parts handed over already.
+        """
         width = len(self.header)
         kinds: np.ndarray | None = None
         row = 0
-        with open(self.path, "rb", buffering=0) as handle:
+        # The next window's bytes are read on a thread of their own while this one is parsed.
+        with open(self.path, "rb", buffering=0) as handle, ThreadPoolExecutor(
+            1, thread_name_prefix="mlebench-read"
+        ) as reader:
             handle.seek(self._data_start)
             buf = np.empty(self._window_bytes, dtype=np.uint8)
-            filled = 0
-            eof = False
-            while True:
-                while not eof and filled < buf.shape[0]:
-                    got = handle.readinto(memoryview(buf)[filled:])
-                    if not got:
-                        eof = True
-                    else:
-                        filled += got
-                if filled == 0:
-                    break
+            spare = np.empty_like(buf)
+            filled, eof = _fill(handle, buf, 0)
+            while filled:
                 cut = filled if eof else _after_last_line_end(buf, filled)
                 if cut == 0:  # a line longer than the buffer
                     buf = np.concatenate([buf, np.empty(buf.shape[0], dtype=np.uint8)])
+                    spare = np.empty_like(buf)
+                    filled, eof = _fill(handle, buf, filled)
                     continue
+                ahead = None
+                if not eof:
+                    rest = filled - cut
+                    spare[:rest] = buf[cut:filled]
+                    ahead = reader.submit(_fill, handle, spare, rest)
                 if kinds is None:
                     kinds = np.full(width, _native.INT64, dtype=np.int32)
                     kinds[self.text] = _native.TEXT
                     columns = _first_window(buf, cut, kinds)
                     self.dtypes = [_DTYPES[k] for k in kinds.tolist()]
+                    parts = [] if each_part is None else [each_part(columns, 0, columns[0].shape[0])]
                 else:
-                    columns = _parse_window(buf, cut, kinds)
-                    if isinstance(columns, int):
+                    parsed = _parse_window(buf, cut, kinds, each_part)
+                    if isinstance(parsed, int):
                         raise StreamDeclined
-                window = NumericWindow(row, columns, cut, buf[:cut])
+                    columns, parts = parsed
+                window = NumericWindow(row, columns, cut, buf[:cut], parts)
                 row += window.rows
                 yield window
-                del window, columns  # before the next window's columns are made
-                rest = filled - cut
-                if rest:
-                    buf[:rest] = buf[cut:filled].copy()
-                filled = rest
+                del window, columns, parts  # before the next window's columns are made
+                if ahead is None:
+                    break
+                filled, eof = ahead.result()
+                buf, spare = spare, buf
         if row == 0:
             raise StreamDeclined  # header only: pandas' columns are object
 
@@ -173,6 +190,17 @@ def open_numeric_csv(
     return NumericCsvStream(path, header, data_start, window_bytes or WINDOW_BYTES, tuple(text))
 
 
+def _fill(handle, buf: np.ndarray, filled: int) -> tuple[int, bool]:
+    """``buf`` read full from ``handle`` after its first ``filled`` bytes: (bytes, end of file)."""
+    view = memoryview(buf)
+    while filled < buf.shape[0]:
+        got = handle.readinto(view[filled:])
+        if not got:
+            return filled, True
+        filled += got
+    return filled, False
+
+
 def _after_last_line_end(buf: np.ndarray, filled: int) -> int:
     """One past the last LF in ``buf[:filled]`` (0: none)."""
     step = 1 << 16
@@ -190,23 +218,29 @@ def _first_window(buf: np.ndarray, cut: int, kinds: np.ndarray) -> list[np.ndarr
     """The first window's columns, its int64 columns turned float64 where a float cell says so
     (``kinds`` updated)."""
     while True:
-        columns = _parse_window(buf, cut, kinds)
-        if not isinstance(columns, int):
-            return columns
-        if columns > _native.NUMERIC_DEMOTE:
+        parsed = _parse_window(buf, cut, kinds)
+        if not isinstance(parsed, int):
+            return parsed[0]
+        if parsed > _native.NUMERIC_DEMOTE:
             raise StreamDeclined
-        kinds[_native.NUMERIC_DEMOTE - columns] = _native.FLOAT
+        kinds[_native.NUMERIC_DEMOTE - parsed] = _native.FLOAT
 
 
-def _parse_window(buf: np.ndarray, cut: int, kinds: np.ndarray) -> list[np.ndarray] | int:
-    """The columns of the whole lines ``buf[:cut]``, or parse_numeric's failure code."""
+def _parse_window(
+    buf: np.ndarray, cut: int, kinds: np.ndarray, each_part: PartTask | None = None
+) -> tuple[list[np.ndarray], list] | int:
+    """The columns of the whole lines ``buf[:cut]`` and ``each_part``'s results for them (the
+    lines are parsed in parts, one per thread), or parse_numeric's failure code."""
     parts = max(1, min(kernel_threads(), cut // PARALLEL_MIN_BYTES))
     bounds = [0]
     for k in range(1, parts):
         raw = max(cut * k // parts, bounds[-1])
         bounds.append(min(cut, _next_line_start(buf, raw, cut)))
     bounds.append(cut)
-    counts = [_native.count_lines(buf, bounds[k], bounds[k + 1]) for k in range(parts)]
+    def count(k: int) -> int:
+        return _native.count_lines(buf, bounds[k], bounds[k + 1])
+
+    counts = [count(0)] if parts == 1 else list(executor().map(count, range(parts)))
     offsets = np.concatenate([[0], np.cumsum(counts)]).tolist()
     columns = [
         np.empty((offsets[-1], 2), dtype=np.int64) if k == _native.TEXT
@@ -214,19 +248,20 @@ def _parse_window(buf: np.ndarray, cut: int, kinds: np.ndarray) -> list[np.ndarr
         for k in kinds.tolist()
     ]
 
-    def part(k: int) -> int:
+    def part(k: int) -> tuple[int, object]:
         got = _native.parse_numeric(buf, bounds[k], bounds[k + 1], kinds, columns, offsets[k])
-        return got if got < 0 else (0 if got == counts[k] else _native.NUMERIC_DECLINE)
+        if got < 0:
+            return got, None
+        if got != counts[k]:
+            return _native.NUMERIC_DECLINE, None
+        return 0, None if each_part is None else each_part(columns, offsets[k], offsets[k + 1])
 
-    if parts == 1:
-        results = [part(0)]
-    else:
-        results = list(executor().map(part, range(parts)))
-    failures = [r for r in results if r < 0]
+    results = [part(0)] if parts == 1 else list(executor().map(part, range(parts)))
+    failures = [code for code, _ in results if code < 0]
     if failures:
         # a decline anywhere wins over a demotion (the window is not taken either way)
         return max(failures)
-    return columns
+    return columns, [result for _, result in results]
 
 
 def _next_line_start(buf: np.ndarray, pos: int, end: int) -> int:
