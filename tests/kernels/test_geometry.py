@@ -34,14 +34,6 @@ def np_trip_scores(d, offsets):
     return np.array(out)
 
 
-def np_angular(az_true, zen_true, az_pred, zen_pred):
-    """icecube's angular_dist_score, verbatim in numpy."""
-    sa1, ca1, sz1, cz1 = np.sin(az_true), np.cos(az_true), np.sin(zen_true), np.cos(zen_true)
-    sa2, ca2, sz2, cz2 = np.sin(az_pred), np.cos(az_pred), np.sin(zen_pred), np.cos(zen_pred)
-    prod = np.clip(sz1 * sz2 * (ca1 * ca2 + sa1 * sa2) + (cz1 * cz2), -1, 1)
-    return np.average(np.abs(np.arccos(prod)))
-
-
 def close(got, want, rtol=1e-12, atol=1e-6):
     got, want = np.asarray(got), np.asarray(want)
     assert np.array_equal(np.isnan(got), np.isnan(want)), (got, want)
@@ -116,69 +108,3 @@ def test_linear_quantile_edges(n, q):
     assert G.linear_quantile(ties, q) == np.quantile(ties, q)
 
 
-angles = st.floats(-10, 10, allow_nan=False)
-
-
-@settings(max_examples=80, deadline=None)
-@given(data=st.data(), n=st.integers(1, 300))
-def test_angular_matches_numpy(data, n):
-    arrays = [data.draw(hnp.arrays(np.float64, n, elements=angles)) for _ in range(4)]
-    got = G.mean_angular_distance(*arrays)
-    assert type(got) is np.float64
-    close(got, np_angular(*arrays), rtol=1e-9, atol=1e-12)
-
-
-def test_angular_identical_opposite_and_poles():
-    rng = np.random.default_rng(1)
-    az, zen = rng.uniform(0, 2 * np.pi, 50_000), rng.uniform(0, np.pi, 50_000)
-    # Identical directions: the clip keeps the dot product at 1 (arccos of rounding noise).
-    close(G.mean_angular_distance(az, zen, az, zen), np_angular(az, zen, az, zen), rtol=1e-6, atol=1e-9)
-    opp_az, opp_zen = (az + np.pi) % (2 * np.pi), np.pi - zen
-    close(G.mean_angular_distance(az, zen, opp_az, opp_zen), np_angular(az, zen, opp_az, opp_zen), rtol=1e-9)
-    poles = np.zeros(50_000)
-    close(G.mean_angular_distance(az, poles, az[::-1].copy(), poles + np.pi), np.pi, rtol=1e-12)
-
-
-def test_angular_through_rows_equals_gathered():
-    rng = np.random.default_rng(2)
-    n = 20_000  # more than one 8,192 chunk
-    a = rng.uniform(0, 6, (4, n))
-    rows = rng.permutation(n).astype(np.uint32)
-    got = G.mean_angular_distance(a[0], a[1], a[2], a[3], rows)
-    assert got == G.mean_angular_distance(a[0], a[1], a[2][rows], a[3][rows])
-    close(got, np_angular(a[0], a[1], a[2][rows], a[3][rows]), rtol=1e-12)
-
-
-def test_angular_empty_is_nan():
-    empty = np.empty(0)
-    assert np.isnan(G.mean_angular_distance(empty, empty, empty, empty))
-
-
-def test_gathered_equal():
-    values = np.array([5, 3, 9], dtype=np.int64)
-    rows = np.argsort(values).astype(np.uint32)
-    assert G.gathered_equal(values, rows, np.array([3, 5, 9]))
-    assert not G.gathered_equal(values, rows, np.array([3, 5, 8]))
-    assert not G.gathered_equal(values, rows[:2], np.array([3, 5, 9]))
-
-
-@pytest.mark.parametrize("n", [1, 5, 8192, 8193, 300_000])
-@pytest.mark.parametrize("threads", [1, 2, 3])
-def test_angular_terms_equal_the_plain_kernel(n, threads):
-    rng = np.random.default_rng(n)
-    a = rng.uniform(-7, 7, (4, n))
-    a[2, : n // 3] = a[0, : n // 3]  # identical directions: arccos of rounding noise
-    a[3, : n // 3] = a[1, : n // 3]
-    terms = G.direction_terms(a[0], a[1])
-    got = G.mean_angular_distance_terms(terms, a[2], a[3], threads=threads)
-    assert type(got) is np.float64
-    assert got == G.mean_angular_distance(a[0], a[1], a[2], a[3])
-    rows = rng.permutation(n).astype(np.int64)
-    got = G.mean_angular_distance_terms(terms, a[2], a[3], rows, threads=threads)
-    assert got == G.mean_angular_distance(a[0], a[1], a[2], a[3], rows)
-    np.testing.assert_array_equal(terms, [np.sin(a[0]), np.cos(a[0]), np.sin(a[1]), np.cos(a[1])])
-
-
-def test_angular_terms_empty_is_nan():
-    empty = np.empty(0)
-    assert np.isnan(G.mean_angular_distance_terms(G.direction_terms(empty, empty), empty, empty))

@@ -9,19 +9,21 @@ Both files are then sorted by event_id and paired by position. The score is
 
 The real test set has ~13 million events (a 611 MB CSV each side), so big files are streamed
 (:mod:`mlebench_fast.io.csv_stream`): the answers are read window by window into their sorted
-ids, azimuths and zeniths (nothing else is kept), and a submission window by window: each row's
-angular distance is written at its event id's sorted position (found through a bucket index over
-the sorted ids), and the distances are then summed in numpy's order. That holds one window of
-the submission and one float64 per event, instead of the whole file. It takes the common case
-only: a plain numeric file, the three columns, int64 ids each one of the answers' (which are
-unique), finite predictions, as many rows as answers. Anything else (a row the stream declines,
-float or text ids, an unknown or repeated id, NaN or infinity, another row count, repeated
-answers ids) grades the whole file as below, which gives the reference's verdicts and messages.
+ids and the answers' half of the trigonometry (:func:`~mlebench_fast.kernels.angular.direction_terms`),
+nothing else; a submission window by window: each row is paired with its event id's answers row
+(found through a bucket index over the sorted ids), its angular distance added to an exact sum
+(so the order of the rows does not matter) and the answers row marked as seen. That holds one
+window of the submission and one byte per event, instead of the whole file. It takes the common
+case only: a plain numeric file, the three columns, int64 ids each one of the answers' (which
+are unique), finite predictions, as many rows as answers, every answers row seen. Anything else
+(a row the stream declines, float or text ids, an unknown or repeated id, NaN or infinity,
+another row count, repeated answers ids) grades the whole file as below, which gives the
+reference's verdicts and messages.
 
 The whole-file path does not copy the submission either: it is placed by one argsort of its ids
 (checked against the answers' sorted ids in place; none when it is already in id order) and the
-kernel reads the predictions through that order. Both paths share the kernel's chunks out to the
-CPUs (the chunk sums are added in order, so the result does not depend on the thread count).
+kernel reads the predictions through that order. Both paths share the rows out to the CPUs and
+give the same result (exact sums) whatever the thread count.
 """
 
 from __future__ import annotations
@@ -35,14 +37,16 @@ import polars as pl
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.csv_stream import StreamDeclined, open_numeric_csv
 from mlebench_fast.io.table import Table
-from mlebench_fast.kernels.geometry import (
+from mlebench_fast.kernels.angular import (
+    add_distances_by_id,
+    direction_terms,
     gathered_equal,
     id_lookup,
     mean_angular_distance,
-    mean_of_placed,
-    place_angular_distances,
+    mean_of_limbs,
+    permute_rows,
 )
-from mlebench_fast.threads import in_equal_shares, kernel_threads
+from mlebench_fast.threads import kernel_threads
 from mlebench_fast.validation.answers import require_answer_columns
 from mlebench_fast.validation.frames import kind, pandas_sort_indices, same_set
 
@@ -51,15 +55,12 @@ COLUMNS = {ID, AZ, ZEN}
 _IN_ORDER = np.empty(0, dtype=np.int64)  # no gather: row i is sorted position i
 #: Files at least this big are streamed (smaller ones read whole faster).
 STREAM_MIN_BYTES = 16 << 20
-#: Fewer rows than this per thread are placed on one thread.
-_PLACE_ROWS = 1 << 14
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
     sorted_ids: np.ndarray  # sorted ids (int64 or float64), or their offsets from id_base
-    azimuth: np.ndarray  # float64, in that order
-    zenith: np.ndarray
+    terms: np.ndarray  # (n, 3) float64 in that order: direction_terms of azimuth, zenith
     # Unique int64 ids are kept as offsets from the smallest (uint32 where they fit: 53 MB
     # instead of 105 MB at the real size), with an id_lookup over them for streamed
     # submissions; otherwise both are None.
@@ -82,7 +83,13 @@ def _floats(series: pl.Series) -> np.ndarray:
     return series.cast(pl.Float64).to_numpy()
 
 
-def _prepared(ids: np.ndarray, azimuth: np.ndarray, zenith: np.ndarray) -> Prepared:
+def _terms(azimuth: np.ndarray, zenith: np.ndarray) -> np.ndarray:
+    terms = np.empty((azimuth.shape[0], 3), dtype=np.float64)
+    direction_terms(azimuth, zenith, terms)
+    return terms
+
+
+def _prepared(ids: np.ndarray, terms: np.ndarray) -> Prepared:
     """The Prepared of sorted ``ids`` (an array of the caller's own: offsets are made in place)."""
     n = ids.shape[0]
     if not (
@@ -91,12 +98,12 @@ def _prepared(ids: np.ndarray, azimuth: np.ndarray, zenith: np.ndarray) -> Prepa
         and int(ids[-1]) - int(ids[0]) < 2**62  # offsets and their buckets stay in int64
         and bool((ids[1:] > ids[:-1]).all())
     ):
-        return Prepared(ids, azimuth, zenith)
+        return Prepared(ids, terms)
     base = int(ids[0])
     np.subtract(ids, np.int64(base), out=ids)
     if int(ids[-1]) < 2**32:
         ids = ids.astype(np.uint32)
-    return Prepared(ids, azimuth, zenith, base, id_lookup(ids))
+    return Prepared(ids, terms, base, id_lookup(ids))
 
 
 def _streamable(path: str | os.PathLike[str]):
@@ -112,24 +119,23 @@ def _streamable(path: str | os.PathLike[str]):
 
 
 class _Growing:
-    """Columns appended window by window into arrays with room to spare (pages never written
+    """Arrays (rows, *shape) filled window by window, with room to spare (pages never written
     are never resident), doubled when full."""
 
-    def __init__(self, capacity: int, dtypes: list[np.dtype]) -> None:
-        self.arrays = [np.empty(capacity, dtype=d) for d in dtypes]
+    def __init__(self, capacity: int, layouts: list[tuple[tuple[int, ...], np.dtype]]) -> None:
+        self.arrays = [np.empty((capacity, *shape), dtype=d) for shape, d in layouts]
         self.size = 0
 
-    def append(self, columns: list[np.ndarray]) -> None:
-        m = columns[0].shape[0]
-        if self.size + m > self.arrays[0].shape[0]:
-            capacity = 2 * (self.size + m)
+    def extend(self, rows: int) -> list[np.ndarray]:
+        """The next ``rows`` rows of every array, to be written by the caller."""
+        if self.size + rows > self.arrays[0].shape[0]:
+            capacity = 2 * (self.size + rows)
             for k, old in enumerate(self.arrays):
-                grown = np.empty(capacity, dtype=old.dtype)
+                grown = np.empty((capacity, *old.shape[1:]), dtype=old.dtype)
                 grown[: self.size] = old[: self.size]
                 self.arrays[k] = grown
-        for array, column in zip(self.arrays, columns):
-            array[self.size : self.size + m] = column
-        self.size += m
+        start, self.size = self.size, self.size + rows
+        return [a[start : self.size] for a in self.arrays]
 
     def columns(self) -> list[np.ndarray]:
         return [a[: self.size] for a in self.arrays]
@@ -142,7 +148,7 @@ class IcecubeGrader:
         frame = answers.frame
         order = frame[ID].arg_sort().to_numpy()
         ids = frame[ID].to_numpy()[order]
-        return _prepared(ids, _floats(frame[AZ])[order], _floats(frame[ZEN])[order])
+        return _prepared(ids, _terms(_floats(frame[AZ])[order], _floats(frame[ZEN])[order]))
 
     def prepare_answers_file(self, path: str | os.PathLike[str]) -> Prepared | None:
         """:meth:`prepare_answers` of the file at ``path`` streamed, or None: read it whole.
@@ -157,29 +163,32 @@ class IcecubeGrader:
         growing = None
         try:
             for window in stream.windows():
-                columns = [window.columns[j] for j in where]
+                ids, az, zen = (window.columns[j] for j in where)
                 if growing is None:
-                    if columns[0].dtype != np.int64:
+                    if ids.dtype != np.int64:
                         return None
                     size = os.stat(path).st_size
                     estimate = int(size * window.rows / max(window.nbytes, 1) * 1.05) + 1024
-                    growing = _Growing(estimate, [np.dtype(np.int64), np.dtype(np.float64),
-                                                  np.dtype(np.float64)])
-                growing.append(columns)
-                del window, columns  # before the stream reads the next window
+                    growing = _Growing(estimate, [((), np.dtype(np.int64)),
+                                                  ((3,), np.dtype(np.float64))])
+                id_rows, term_rows = growing.extend(window.rows)
+                id_rows[:] = ids
+                direction_terms(az.astype(np.float64, copy=False),
+                                zen.astype(np.float64, copy=False), term_rows)
+                del window, ids, az, zen  # before the stream reads the next window
         except StreamDeclined:
             return None
         if growing is None:
             return None
-        ids, azimuth, zenith = growing.columns()
+        ids, terms = growing.columns()
         del growing
         if not bool((ids[1:] > ids[:-1]).all()):
             order = np.argsort(ids, kind="stable")
             ids = ids[order]
             if not bool((ids[1:] > ids[:-1]).all()):
                 return None  # repeated ids: the whole-file path sorts them as it always has
-            azimuth, zenith = azimuth[order], zenith[order]
-        return _prepared(ids, azimuth, zenith)
+            permute_rows(terms, order)  # in place: a second 317 MB copy would double the peak
+        return _prepared(ids, terms)
 
     def score_file(self, path: str | os.PathLike[str], answers: Prepared) -> np.floating | None:
         """:meth:`score` of the submission file at ``path`` streamed, or None: grade it whole
@@ -192,34 +201,37 @@ class IcecubeGrader:
         where = [stream.names.index(c) for c in (ID, AZ, ZEN)]
         n = answers.size
         table, shift = answers.lookup
-        placed = np.full(n, -1.0)
+        seen = np.zeros(n, dtype=np.uint8)
+        totals: list[np.ndarray] = []
+        id_at, az_at, zen_at = where
+
+        def pair(columns: list[np.ndarray], lo: int, hi: int) -> int:
+            # on the thread that parsed rows [lo, hi), while they are in its cache
+            ids = columns[id_at]
+            if ids.dtype != np.int64:
+                return 1
+            az = columns[az_at][lo:hi].astype(np.float64, copy=False)
+            zen = columns[zen_at][lo:hi].astype(np.float64, copy=False)
+            acc = np.zeros(3, dtype=np.int64)
+            totals.append(acc)  # list.append is atomic: the parts' threads may share it
+            return add_distances_by_id(
+                ids[lo:hi], az, zen, 0, hi - lo, answers.sorted_ids, answers.id_base, table,
+                shift, answers.terms, seen, acc,
+            )
+
         rows = 0
-        threads = kernel_threads()
         try:
-            for window in stream.windows():
-                ids, az, zen = (window.columns[j] for j in where)
-                if ids.dtype != np.int64:
-                    return None
+            for window in stream.windows(pair):
                 rows += window.rows
-                if rows > n:
+                if rows > n or any(window.parts):
                     return None
-                az, zen = az.astype(np.float64, copy=False), zen.astype(np.float64, copy=False)
-
-                def place(start: int, stop: int, ids=ids, az=az, zen=zen) -> int:
-                    return place_angular_distances(
-                        ids, az, zen, start, stop, answers.sorted_ids,
-                        answers.id_base, table, shift, answers.azimuth, answers.zenith, placed,
-                    )
-
-                results = in_equal_shares(place, window.rows, _PLACE_ROWS, threads)
-                del window, ids, az, zen, place  # before the stream reads the next window
-                if any(results):
-                    return None
+                del window  # before the stream reads the next window
         except StreamDeclined:
             return None
-        if rows != n:
+        # n rows, each an answers id, all n ids seen: a permutation of the answers' ids
+        if rows != n or not seen.all():
             return None
-        return mean_of_placed(placed, threads)
+        return mean_of_limbs(totals, n)
 
     def score(self, submission: Table, answers: Prepared) -> np.floating:
         if set(submission.columns) != COLUMNS:
@@ -243,8 +255,7 @@ class IcecubeGrader:
         if rows is None:
             raise InvalidSubmissionError("Submission and answers must have the same event_ids")
         return mean_angular_distance(
-            answers.azimuth, answers.zenith, _floats(frame[AZ]), _floats(frame[ZEN]), rows,
-            threads=kernel_threads(),
+            answers.terms, _floats(frame[AZ]), _floats(frame[ZEN]), rows, threads=kernel_threads()
         )
 
     @staticmethod
