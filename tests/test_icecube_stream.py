@@ -113,3 +113,12 @@ def test_answers_shapes(streaming, tmp_path, case):
     raw = icecube.GRADER.score_file(sub, whole)
     expected = icecube.GRADER.score(read_csv(sub), whole)
     assert raw is None if case in ("repeated", "float") else raw == expected
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 7, 64, 1001])
+def test_ids_narrowed_in_place_equal_astype(n):
+    ids = np.random.default_rng(n).integers(0, 2**32, n).astype(np.int64)
+    want = ids.astype(np.uint32)
+    got = icecube._narrowed(ids.copy())
+    assert got.dtype == np.uint32 and np.array_equal(got, want)
+    assert np.array_equal(icecube._narrowed(ids[::2]), want[::2])  # a view: copied instead

@@ -102,8 +102,28 @@ def _prepared(ids: np.ndarray, terms: np.ndarray) -> Prepared:
     base = int(ids[0])
     np.subtract(ids, np.int64(base), out=ids)
     if int(ids[-1]) < 2**32:
-        ids = ids.astype(np.uint32)
+        ids = _narrowed(ids)
     return Prepared(ids, terms, base, id_lookup(ids))
+
+
+def _narrowed(ids: np.ndarray) -> np.ndarray:
+    """``ids.astype(np.uint32)`` (values known to fit), written over the first half of an int64
+    array that owns its memory, which is then shrunk to it: the two never coexist (53 MB less
+    at the peak of preparing 13 million ids)."""
+    if not ids.flags.owndata or not ids.flags.c_contiguous:
+        return ids.astype(np.uint32)
+    n = ids.shape[0]
+    narrow = ids.view(np.uint32)[:n]
+    narrow[0] = ids[0]
+    lo = 1
+    while lo < n:
+        # narrow[lo:hi] covers bytes [4lo, 4hi) <= [4lo, 8lo): ids already read
+        hi = min(2 * lo, n)
+        narrow[lo:hi] = ids[lo:hi]
+        lo = hi
+    del narrow
+    ids.resize(((n + 1) // 2,), refcheck=False)
+    return ids.view(np.uint32)[:n]
 
 
 def _streamable(path: str | os.PathLike[str]):
@@ -137,8 +157,12 @@ class _Growing:
         start, self.size = self.size, self.size + rows
         return [a[start : self.size] for a in self.arrays]
 
-    def columns(self) -> list[np.ndarray]:
-        return [a[: self.size] for a in self.arrays]
+    def trimmed(self) -> list[np.ndarray]:
+        """The arrays cut to the rows written, in place (the callers' views of them must be
+        gone), so that they own their memory."""
+        for a in self.arrays:
+            a.resize((self.size, *a.shape[1:]), refcheck=False)
+        return self.arrays
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,12 +199,12 @@ class IcecubeGrader:
                 id_rows[:] = ids
                 direction_terms(az.astype(np.float64, copy=False),
                                 zen.astype(np.float64, copy=False), term_rows)
-                del window, ids, az, zen  # before the stream reads the next window
+                del window, ids, az, zen, id_rows, term_rows  # before the next window
         except StreamDeclined:
             return None
         if growing is None:
             return None
-        ids, terms = growing.columns()
+        ids, terms = growing.trimmed()
         del growing
         if not bool((ids[1:] > ids[:-1]).all()):
             order = np.argsort(ids, kind="stable")
