@@ -140,25 +140,28 @@ def by_id(pred_ids, az, zen, ids, terms, pieces=1):
     """add_distances_by_id over a submission cut into ``pieces``: (code, mean, seen)."""
     base = int(ids[0])
     offsets = (ids - base).astype(np.uint32)
-    table, shift = A.id_lookup(offsets)
+    table, shift, ranks = A.id_lookup(offsets)
+    assert (ranks.shape[0] > 0) == (int(offsets[-1]) < A.RANK_SPREAD * offsets.shape[0])
+    assert (table.shape[0] > 0) != (ranks.shape[0] > 0)
     seen = np.zeros(ids.shape[0], dtype=np.uint8)
     totals = []
     bounds = np.linspace(0, pred_ids.shape[0], pieces + 1).astype(int)
     for lo, hi in zip(bounds[:-1], bounds[1:]):
         acc = np.zeros(3, dtype=np.int64)
         code = A.add_distances_by_id(pred_ids, az, zen, lo, hi, offsets, base, table, shift,
-                                     terms, seen, acc)
+                                     ranks, terms, seen, acc)
         if code:
             return code, None, seen
         totals.append(acc)
     return 0, A.mean_of_limbs(totals, ids.shape[0]), seen
 
 
+@pytest.mark.parametrize("spread", [1, 10, 40])  # rank bitmap, rank bitmap, bucket table
 @pytest.mark.parametrize("pieces", [1, 3, 7])
-def test_rows_paired_by_id_equal_the_placed_mean(pieces):
+def test_rows_paired_by_id_equal_the_placed_mean(pieces, spread):
     rng = np.random.default_rng(pieces)
     n = 30_000
-    ids = np.sort(rng.choice(10 * n, n, replace=False)).astype(np.int64) + 1000
+    ids = np.sort(rng.choice(spread * n, n, replace=False)).astype(np.int64) + 1000
     az, zen = rng.uniform(0, 6, n), rng.uniform(0, 3, n)
     terms = terms_of(az, zen)
     order = rng.permutation(n)
@@ -169,13 +172,14 @@ def test_rows_paired_by_id_equal_the_placed_mean(pieces):
     np.testing.assert_allclose(got, np_angular(az[order], zen[order], paz, pzen), rtol=1e-10)
 
 
-def test_unknown_ids_and_bad_predictions_are_refused():
+@pytest.mark.parametrize("step", [3, 64])  # rank bitmap, bucket table
+def test_unknown_ids_and_bad_predictions_are_refused(step):
     rng = np.random.default_rng(9)
     n = 5000
-    ids = np.arange(0, 3 * n, 3, dtype=np.int64) + 7
+    ids = np.arange(0, step * n, step, dtype=np.int64) + 7
     terms = terms_of(rng.uniform(0, 6, n), rng.uniform(0, 3, n))
     az, zen = rng.uniform(0, 6, n), rng.uniform(0, 3, n)
-    for bad_id in (8, 6, ids[-1] + 1, -(2**62)):  # between ids, below, above, far below
+    for bad_id in (8, 6, ids[-1] + 1, ids[-1] + 64, -(2**62)):  # between, below, above, far
         pred = ids.copy()
         pred[1234] = bad_id
         assert by_id(pred, az, zen, ids, terms)[0] == 1
@@ -198,3 +202,27 @@ def test_permute_rows_equals_fancy_indexing(n, width, seed):
     want = array[order]
     A.permute_rows(array, order)
     assert np.array_equal(array, want)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 5000), min_size=1, max_size=300, unique=True))
+def test_rank_bitmap_positions(values):
+    """Every id's position (its rank) and every other value's absence, against searchsorted."""
+    ids = np.array(sorted(values), dtype=np.int64)
+    offsets = (ids - ids[0]).astype(np.uint32)
+    words = A._rank_words(offsets)
+    present_values = set(offsets.tolist())
+    for v in range(int(offsets[-1]) + 64):
+        bits = int(words[v >> 6, 0]) if v >> 6 < words.shape[0] else 0
+        present = bool(bits >> (v & 63) & 1)
+        assert present == (v in present_values)
+        if present:
+            rank = int(words[v >> 6, 1]) + bin(bits & ((1 << (v & 63)) - 1)).count("1")
+            assert rank == int(np.searchsorted(offsets, v))
+
+
+@pytest.mark.parametrize("values", [[0], [0, 63, 64, 65, 70], list(range(0, 1000, 7))])
+def test_ids_of_ranks_decode_the_bitmap(values):
+    offsets = np.array(values, dtype=np.uint32)
+    _, _, ranks = A.id_lookup(offsets)
+    assert ranks.shape[0] and np.array_equal(A.ids_of_ranks(ranks), offsets)

@@ -32,6 +32,6 @@ def rle_traps(n: int) -> dict[str, str]:
         "rle_adjacent_runs": f"{q} 3 {q + 3} 3",
         "rle_comma_separated": f'"{q},3"',
         "rle_huge_length": f"{q} 99999999999999999999",
-        "rle_huge_start": f"99999999999999999999 2",
+        "rle_huge_start": "99999999999999999999 2",
         "rle_int64_wrap": f"{q} 9223372036854775806",
     }

@@ -3,7 +3,6 @@ scores, caps on sd and error, the Patient_Week membership loop."""
 
 from __future__ import annotations
 
-import numpy as np
 import polars as pl
 from _golden_cases import Context, Spec, set_cells
 

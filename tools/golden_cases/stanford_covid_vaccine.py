@@ -7,7 +7,6 @@ and unkept rows are present.
 from __future__ import annotations
 
 import numpy as np
-import polars as pl
 from _golden_cases import Context, Spec, set_cells
 
 from mlebench_fast.synthetic._csv import to_csv_bytes

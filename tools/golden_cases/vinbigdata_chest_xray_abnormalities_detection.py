@@ -8,7 +8,6 @@ from _golden_cases import Context, Spec, render, set_cells, text
 
 
 def extra_cases(ctx: Context) -> dict[str, bytes]:
-    answers = ctx.answers
     perfect = ctx.sub("perfect")
     noisy = ctx.sub("noisy")
     cells = perfect["PredictionString"].to_list()

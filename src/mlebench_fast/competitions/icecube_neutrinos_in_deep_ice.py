@@ -42,6 +42,7 @@ from mlebench_fast.kernels.angular import (
     direction_terms,
     gathered_equal,
     id_lookup,
+    ids_of_ranks,
     mean_angular_distance,
     mean_of_limbs,
     permute_rows,
@@ -59,24 +60,33 @@ STREAM_MIN_BYTES = 16 << 20
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    sorted_ids: np.ndarray  # sorted ids (int64 or float64), or their offsets from id_base
+    # Sorted ids (int64 or float64), or their offsets from id_base; empty when the lookup's rank
+    # bitmap holds them (offsets then decodes them).
+    sorted_ids: np.ndarray
     terms: np.ndarray  # (n, 3) float64 in that order: direction_terms of azimuth, zenith
     # Unique int64 ids are kept as offsets from the smallest (uint32 where they fit: 53 MB
     # instead of 105 MB at the real size), with an id_lookup over them for streamed
     # submissions; otherwise both are None.
     id_base: int | None = None
-    lookup: tuple[np.ndarray, int] | None = None
+    lookup: tuple[np.ndarray, int, np.ndarray] | None = None
+
+    @property
+    def offsets(self) -> np.ndarray:
+        """sorted_ids, decoded from the rank bitmap when that holds them."""
+        if self.lookup is not None and self.lookup[2].shape[0]:
+            return ids_of_ranks(self.lookup[2])
+        return self.sorted_ids
 
     @property
     def ids(self) -> np.ndarray:
         """The sorted ids as the answers hold them."""
         if self.id_base is None:
             return self.sorted_ids
-        return self.sorted_ids.astype(np.int64) + np.int64(self.id_base)
+        return self.offsets.astype(np.int64) + np.int64(self.id_base)
 
     @property
     def size(self) -> int:
-        return self.sorted_ids.shape[0]
+        return self.terms.shape[0]
 
 
 def _floats(series: pl.Series) -> np.ndarray:
@@ -103,7 +113,10 @@ def _prepared(ids: np.ndarray, terms: np.ndarray) -> Prepared:
     np.subtract(ids, np.int64(base), out=ids)
     if int(ids[-1]) < 2**32:
         ids = _narrowed(ids)
-    return Prepared(ids, terms, base, id_lookup(ids))
+    lookup = id_lookup(ids)
+    if lookup[2].shape[0]:
+        ids = np.empty(0, dtype=ids.dtype)  # the rank bitmap holds them
+    return Prepared(ids, terms, base, lookup)
 
 
 def _narrowed(ids: np.ndarray) -> np.ndarray:
@@ -224,7 +237,7 @@ class IcecubeGrader:
             return None
         where = [stream.names.index(c) for c in (ID, AZ, ZEN)]
         n = answers.size
-        table, shift = answers.lookup
+        table, shift, ranks = answers.lookup
         seen = np.zeros(n, dtype=np.uint8)
         totals: list[np.ndarray] = []
         id_at, az_at, zen_at = where
@@ -240,7 +253,7 @@ class IcecubeGrader:
             totals.append(acc)  # list.append is atomic: the parts' threads may share it
             return add_distances_by_id(
                 ids[lo:hi], az, zen, 0, hi - lo, answers.sorted_ids, answers.id_base, table,
-                shift, answers.terms, seen, acc,
+                shift, ranks, answers.terms, seen, acc,
             )
 
         rows = 0
@@ -286,11 +299,12 @@ class IcecubeGrader:
     def _placement(ids: pl.Series, answers: Prepared) -> np.ndarray | None:
         """The submission rows in sorted-id order, or None when the id sets differ."""
         id_kind = kind(ids)
+        answers_ids = answers.ids
         if id_kind in ("int", "float") and not ids.null_count():
-            if answers.ids.dtype == np.int64 and id_kind == "int":
-                values, reference = ids.to_numpy(), answers.ids
+            if answers_ids.dtype == np.int64 and id_kind == "int":
+                values, reference = ids.to_numpy(), answers_ids
             else:
-                values, reference = _floats(ids), answers.ids.astype(np.float64)
+                values, reference = _floats(ids), answers_ids.astype(np.float64)
             if np.array_equal(values, reference):  # already in id order: read in place
                 return _IN_ORDER
             rows = ids.arg_sort().to_numpy()
@@ -298,7 +312,7 @@ class IcecubeGrader:
                 return rows
         # Not a permutation of the (unique) answers' ids: equal sets are still possible with
         # repeated answers ids or ids of other kinds; the reference then sorts both.
-        if not same_set(ids, pl.Series(answers.ids)):
+        if not same_set(ids, pl.Series(answers_ids)):
             return None
         return pandas_sort_indices(ids).astype(np.int64)
 

@@ -32,6 +32,7 @@ __all__ = [
     "direction_terms",
     "mean_angular_distance",
     "id_lookup",
+    "ids_of_ranks",
     "add_distances_by_id",
     "mean_of_limbs",
     "gathered_equal",
@@ -128,12 +129,20 @@ def mean_of_limbs(parts, n: int) -> np.float64:
 # ------------------------------------------------------------------ rows placed by id
 
 
+#: ids spread over at most this many values per id get a rank bitmap (16 bytes per 64 values)
+RANK_SPREAD = 16
+
+
 @kernel
-def id_lookup(ids):
-    """A bucket index over sorted non-negative integer ``ids`` (fewer than 2**31): ``table[b]``
-    is the first position whose ``(id - ids[0]) >> shift`` is at least b, with about one bucket
-    per eight ids (int32: half a byte per id), so that a look-up reads a few neighbouring ids.
-    Returns (table, shift)."""
+def _popcount(x):
+    x = x - ((x >> np.uint64(1)) & np.uint64(0x5555555555555555))
+    x = (x & np.uint64(0x3333333333333333)) + ((x >> np.uint64(2)) & np.uint64(0x3333333333333333))
+    x = (x + (x >> np.uint64(4))) & np.uint64(0x0F0F0F0F0F0F0F0F)
+    return np.int64((x * np.uint64(0x0101010101010101)) >> np.uint64(56))
+
+
+@kernel
+def _bucket_table(ids):
     n = ids.shape[0]
     first = np.int64(ids[0]) if n else np.int64(0)
     span = np.int64(ids[n - 1]) - first if n else np.int64(0)
@@ -152,10 +161,58 @@ def id_lookup(ids):
 
 
 @kernel
-def add_distances_by_id(pred_ids, az_pred, zen_pred, lo, hi, ids, base, table, shift, terms,
-                        seen, acc):
+def _rank_words(ids):
+    # row w: the bitmap of values [64w, 64w + 64) (bit v & 63 set for each id v), then how many
+    # ids lie below 64w
+    words = np.zeros(((np.int64(ids[ids.shape[0] - 1]) >> 6) + 1, 2), dtype=np.uint64)
+    for i in range(ids.shape[0]):
+        v = np.int64(ids[i])
+        words[v >> 6, 0] |= np.uint64(1) << np.uint64(v & 63)
+    below = np.int64(0)
+    for w in range(words.shape[0]):
+        words[w, 1] = np.uint64(below)
+        below += _popcount(words[w, 0])
+    return words
+
+
+@kernel
+def ids_of_ranks(ranks):
+    """The sorted ids a rank bitmap holds (int64)."""
+    last = ranks.shape[0] - 1
+    ids = np.empty(np.int64(ranks[last, 1]) + _popcount(ranks[last, 0]), dtype=np.int64)
+    for w in range(ranks.shape[0]):
+        bits = ranks[w, 0]
+        at = np.int64(ranks[w, 1])
+        for b in range(64):
+            if (bits >> np.uint64(b)) & np.uint64(1):
+                ids[at] = 64 * w + b
+                at += 1
+    return ids
+
+
+def id_lookup(ids: np.ndarray) -> tuple[np.ndarray, int, np.ndarray]:
+    """An index over sorted unique non-negative integer ``ids`` (fewer than 2**31, the first 0
+    when they are offsets) for :func:`add_distances_by_id`: (table, shift, ranks).
+
+    Ids spread over at most :data:`RANK_SPREAD` values each get ``ranks``, a rank bitmap: one
+    read finds whether an id is there and its position (a bit, and a count of the bits before
+    it). Sparser ids get ``table``, a bucket index: ``table[b]`` is the first position whose
+    ``(id - ids[0]) >> shift`` is at least b, about one bucket per eight ids, so a look-up
+    reads a few neighbouring ids. The other one is empty."""
+    n = ids.shape[0]
+    no_ranks = np.empty((0, 2), dtype=np.uint64)
+    if n and int(ids[0]) == 0 and int(ids[-1]) < RANK_SPREAD * n:
+        return np.empty(0, dtype=np.int32), 0, _rank_words(ids)
+    table, shift = _bucket_table(ids)
+    return table, int(shift), no_ranks
+
+
+@kernel
+def add_distances_by_id(pred_ids, az_pred, zen_pred, lo, hi, ids, base, table, shift, ranks,
+                        terms, seen, acc):
     """Rows [lo, hi) of a piece of a submission, each paired with the answers row of its id
-    (sorted ``ids``, offsets from ``base``, indexed by :func:`id_lookup`): their angular
+    (offsets from ``base``: the sorted ``ids`` indexed by :func:`id_lookup`'s table and shift,
+    or its ``ranks``, which hold them; ``ids`` may then be empty): their angular
     distances' limbs added to ``acc`` (int64[3]) and their answers positions marked in ``seen``.
     Returns 0, 1 when an id is not among the answers', 2 when a prediction is not finite (the
     caller then grades the file whole)."""
@@ -167,10 +224,15 @@ def add_distances_by_id(pred_ids, az_pred, zen_pred, lo, hi, ids, base, table, s
     key = np.empty(_BLOCK, dtype=np.int64)
     g = np.empty((_BLOCK, 3), dtype=np.float64)
     n = ids.shape[0]
-    if n == 0:
+    by_rank = ranks.shape[0] > 0
+    if by_rank:
+        first = np.int64(0)
+        last = np.int64(64 * ranks.shape[0] - 1)  # a value beyond the last id has no bit set
+    elif n == 0:
         return 1
-    first = np.int64(ids[0])
-    last = np.int64(ids[n - 1])
+    else:
+        first = np.int64(ids[0])
+        last = np.int64(ids[n - 1])
     h = np.int64(0)
     m = np.int64(0)
     low = np.int64(0)
@@ -187,10 +249,20 @@ def add_distances_by_id(pred_ids, az_pred, zen_pred, lo, hi, ids, base, table, s
             if k < first or k > last:
                 return 1
             key[j] = k
+            if by_rank:
+                continue
             b = (k - first) >> shift
             pos[j] = table[b]
             top[j] = table[b + 1]
-        for j in range(count):
+        if by_rank:
+            for j in range(count):
+                k = key[j]
+                bits = ranks[k >> 6, 0]
+                bit = np.uint64(k & 63)
+                if not (bits >> bit) & np.uint64(1):
+                    return 1
+                pos[j] = np.int64(ranks[k >> 6, 1]) + _popcount(bits & ((np.uint64(1) << bit) - np.uint64(1)))
+        for j in range(0 if by_rank else count):
             k = key[j]
             a = pos[j]
             z = top[j]
@@ -209,7 +281,7 @@ def add_distances_by_id(pred_ids, az_pred, zen_pred, lo, hi, ids, base, table, s
                     else:
                         z = mid
             pos[j] = a
-        for j in range(count):
+        for j in range(0 if by_rank else count):
             a = pos[j]
             if a >= n or ids[a] != key[j]:
                 return 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from mlebench_fast.synthetic._base import Generator, Quality, unique_ints
+from mlebench_fast.synthetic._base import Generator, Quality
 
 
 class PredictVolcanicEruptionsIngvOe(Generator):
