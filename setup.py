@@ -32,6 +32,8 @@ extensions = [
     Extension(
         f"mlebench_fast._native.{src.stem}",
         [str(src.relative_to(ROOT))],
+        include_dirs=[str(CSRC.relative_to(ROOT))],
+        depends=[str(h.relative_to(ROOT)) for h in sorted(CSRC.glob("*.h"))],
         extra_compile_args=["-O3"] if not DEBUG else ["-O0", "-g"],
     )
     for src in sources
@@ -40,7 +42,10 @@ extensions = [
 NATIVE_PKG.mkdir(parents=True, exist_ok=True)
 (NATIVE_PKG / "_built_from.json").write_text(
     json.dumps(
-        {src.name: hashlib.sha256(src.read_bytes()).hexdigest() for src in sources},
+        {
+            src.name: hashlib.sha256(src.read_bytes()).hexdigest()
+            for src in sorted([*sources, *CSRC.glob("*.h")])
+        },
         indent=1,
         sort_keys=True,
     )

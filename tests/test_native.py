@@ -44,3 +44,15 @@ def test_a_stale_build_names_the_changed_source(fake_checkout):
 def test_an_unimportable_module_is_reported_as_not_built_correctly():
     with pytest.raises(NativeExtensionError, match="`no_such_kernel` has not been built correctly"):
         _native.load("no_such_kernel")
+
+
+def test_a_changed_shared_header_makes_the_build_stale(fake_checkout):
+    import hashlib
+
+    csrc, native = fake_checkout
+    (csrc / "swar_digits.h").write_text("/* header */\n")
+    record = {"rle.pyx": hashlib.sha256((csrc / "rle.pyx").read_bytes()).hexdigest(),
+              "swar_digits.h": "0" * 64}
+    (native / "_built_from.json").write_text(json.dumps(record))
+    with pytest.raises(NativeExtensionError, match="stale: csrc/swar_digits.h changed"):
+        _native.load("rle")

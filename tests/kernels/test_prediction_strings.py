@@ -164,7 +164,9 @@ def test_rows_pick_cells(cells, data):
 )
 def test_decimal_forms_convert_as_float(sign, whole, dot, frac, e, exp):
     text = sign + whole + dot + frac + (e + exp if e else "")
-    check_parse([f"a {text}"], 2, python_split=True)
+    # at a cell's end (read byte by byte) and with eight bytes and more after it (SWAR)
+    check_parse([f"a {text}", f"a {text} b 0123456789"], 2, python_split=True)
+    check_parse([f"a {text} b 1.5 c 2"], 2, python_split=False)
 
 
 @settings(max_examples=1000, deadline=None)

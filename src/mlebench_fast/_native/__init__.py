@@ -30,7 +30,7 @@ def _check_fresh() -> None:
         msg = f"mlebench-fast's native extension has not been built. {_REBUILD_HINT}"
         raise NativeExtensionError(msg)
     built = json.loads(record.read_text())
-    for src in sorted(_CSRC.glob("*.pyx")):
+    for src in sorted([*_CSRC.glob("*.pyx"), *_CSRC.glob("*.h")]):
         digest = hashlib.sha256(src.read_bytes()).hexdigest()
         if built.get(src.name) != digest:
             msg = (
