@@ -54,6 +54,9 @@ _DTYPES = {
 WINDOW_BYTES = 8 << 20
 #: Below this many bytes a window is parsed on the calling thread alone.
 PARALLEL_MIN_BYTES = 1 << 20
+#: Parts of a window per thread: with more than one, a thread that finishes a part early
+#: takes another instead of waiting for the slowest at the window's end.
+PARTS_PER_THREAD = 2
 
 
 #: ``each_part(columns, lo, hi)`` of :meth:`NumericCsvStream.windows`.
@@ -231,7 +234,9 @@ def _parse_window(
 ) -> tuple[list[np.ndarray], list] | int:
     """The columns of the whole lines ``buf[:cut]`` and ``each_part``'s results for them (the
     lines are parsed in parts, one per thread), or parse_numeric's failure code."""
-    parts = max(1, min(kernel_threads(), cut // PARALLEL_MIN_BYTES))
+    threads = kernel_threads()
+    per_thread = PARTS_PER_THREAD if threads > 1 else 1
+    parts = max(1, min(per_thread * threads, cut // PARALLEL_MIN_BYTES))
     bounds = [0]
     for k in range(1, parts):
         raw = max(cut * k // parts, bounds[-1])
