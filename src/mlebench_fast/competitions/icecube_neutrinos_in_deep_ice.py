@@ -11,9 +11,11 @@ The real test set has ~13 million events (a 611 MB CSV each side), so big files 
 (:mod:`mlebench_fast.io.csv_stream`): the answers are read window by window into their sorted
 ids and the answers' half of the trigonometry (:func:`~mlebench_fast.kernels.angular.direction_terms`),
 nothing else; a submission window by window: each row is paired with its event id's answers row
-(found through a bucket index over the sorted ids), its angular distance added to an exact sum
+(found in a rank bitmap of the ids, or where they are sparse a bucket index over them, see
+:func:`~mlebench_fast.kernels.angular.id_lookup`), its angular distance added to an exact sum
 (so the order of the rows does not matter) and the answers row marked as seen. That holds one
-window of the submission and one byte per event, instead of the whole file. It takes the common
+window of the submission and one byte per event, instead of the whole file; the rows are
+paired on the threads that parse them. It takes the common
 case only: a plain numeric file, the three columns, int64 ids each one of the answers' (which
 are unique), finite predictions, as many rows as answers, every answers row seen. Anything else
 (a row the stream declines, float or text ids, an unknown or repeated id, NaN or infinity,
