@@ -29,7 +29,7 @@ def _streamed(path, window_bytes):
         for window in stream.windows():
             assert window.first_row == sum(p[0].shape[0] for p in parts)
             assert [c.dtype for c in window.columns] == stream.dtypes
-            parts.append(window.columns)
+            parts.append([c.copy() for c in window.columns])  # the next window reuses them
     except StreamDeclined:
         return None
     return stream.names, [np.concatenate(c) for c in zip(*parts)]
@@ -205,4 +205,5 @@ def test_each_part_sees_every_row_once_on_the_parsing_threads(tmp_path, monkeypa
             assert np.array_equal(part_ids, window.columns[0][lo:hi])
             assert total == window.columns[1][lo:hi].sum()
         seen.extend(part_ids for _, _, part_ids, _ in window.parts)
+        del window
     assert np.array_equal(np.concatenate(seen), ids)

@@ -34,6 +34,8 @@ def _streamed(path, window_bytes, text):
                     assert column.dtype == np.int64 and column.shape == (window.rows, 2)
                     # the window's bytes are overwritten by the next one: copy the cells now
                     column = [bytes(window.data[a:b]).decode() for a, b in column.tolist()]
+                else:
+                    column = column.copy()  # and its columns' memory too
                 columns.append(column)
             parts.append(columns)
     except StreamDeclined:

@@ -71,7 +71,8 @@ class StreamDeclined(Exception):  # noqa: N818 - a signal to read the file whole
 class NumericWindow:
     """Rows ``first_row ...`` of the file: one numpy array per column (int64 or float64), read
     from ``nbytes`` bytes of it. A text column's array is (rows, 2) int64: each cell's
-    [start, end) in ``data``, the window's bytes, which the next window overwrites."""
+    [start, end) in ``data``, the window's bytes. The next window overwrites both the bytes and
+    the columns' memory (no fresh pages to fault in every window): copy what you keep."""
 
     first_row: int
     columns: list[np.ndarray]
@@ -125,6 +126,7 @@ class NumericCsvStream:
             handle.seek(self._data_start)
             buf = np.empty(self._window_bytes, dtype=np.uint8)
             spare = np.empty_like(buf)
+            pool: list[np.ndarray | None] = [None] * width
             filled, eof = _fill(handle, buf, 0)
             while filled:
                 cut = filled if eof else _after_last_line_end(buf, filled)
@@ -141,11 +143,11 @@ class NumericCsvStream:
                 if kinds is None:
                     kinds = np.full(width, _native.INT64, dtype=np.int32)
                     kinds[self.text] = _native.TEXT
-                    columns = _first_window(buf, cut, kinds)
+                    columns = _first_window(buf, cut, kinds, pool)
                     self.dtypes = [_DTYPES[k] for k in kinds.tolist()]
                     parts = [] if each_part is None else [each_part(columns, 0, columns[0].shape[0])]
                 else:
-                    parsed = _parse_window(buf, cut, kinds, each_part)
+                    parsed = _parse_window(buf, cut, kinds, pool, each_part)
                     if isinstance(parsed, int):
                         raise StreamDeclined
                     columns, parts = parsed
@@ -217,11 +219,13 @@ def _after_last_line_end(buf: np.ndarray, filled: int) -> int:
     return 0
 
 
-def _first_window(buf: np.ndarray, cut: int, kinds: np.ndarray) -> list[np.ndarray]:
+def _first_window(
+    buf: np.ndarray, cut: int, kinds: np.ndarray, pool: list[np.ndarray | None]
+) -> list[np.ndarray]:
     """The first window's columns, its int64 columns turned float64 where a float cell says so
     (``kinds`` updated)."""
     while True:
-        parsed = _parse_window(buf, cut, kinds)
+        parsed = _parse_window(buf, cut, kinds, pool)
         if not isinstance(parsed, int):
             return parsed[0]
         if parsed > _native.NUMERIC_DEMOTE:
@@ -230,10 +234,15 @@ def _first_window(buf: np.ndarray, cut: int, kinds: np.ndarray) -> list[np.ndarr
 
 
 def _parse_window(
-    buf: np.ndarray, cut: int, kinds: np.ndarray, each_part: PartTask | None = None
+    buf: np.ndarray,
+    cut: int,
+    kinds: np.ndarray,
+    pool: list[np.ndarray | None],
+    each_part: PartTask | None = None,
 ) -> tuple[list[np.ndarray], list] | int:
-    """The columns of the whole lines ``buf[:cut]`` and ``each_part``'s results for them (the
-    lines are parsed in parts, one per thread), or parse_numeric's failure code."""
+    """The columns of the whole lines ``buf[:cut]`` (in ``pool``'s arrays, see
+    :func:`_pooled_columns`) and ``each_part``'s results for them (the lines are parsed in
+    parts, two per thread), or parse_numeric's failure code."""
     threads = kernel_threads()
     per_thread = PARTS_PER_THREAD if threads > 1 else 1
     parts = max(1, min(per_thread * threads, cut // PARALLEL_MIN_BYTES))
@@ -242,16 +251,13 @@ def _parse_window(
         raw = max(cut * k // parts, bounds[-1])
         bounds.append(min(cut, _next_line_start(buf, raw, cut)))
     bounds.append(cut)
+
     def count(k: int) -> int:
         return _native.count_lines(buf, bounds[k], bounds[k + 1])
 
     counts = [count(0)] if parts == 1 else list(executor().map(count, range(parts)))
     offsets = np.concatenate([[0], np.cumsum(counts)]).tolist()
-    columns = [
-        np.empty((offsets[-1], 2), dtype=np.int64) if k == _native.TEXT
-        else np.empty(offsets[-1], dtype=_DTYPES[k])
-        for k in kinds.tolist()
-    ]
+    columns = _pooled_columns(pool, kinds, offsets[-1])
 
     def part(k: int) -> tuple[int, object]:
         got = _native.parse_numeric(buf, bounds[k], bounds[k + 1], kinds, columns, offsets[k])
@@ -267,6 +273,19 @@ def _parse_window(
         # a decline anywhere wins over a demotion (the window is not taken either way)
         return max(failures)
     return columns, [result for _, result in results]
+
+
+def _pooled_columns(pool: list[np.ndarray | None], kinds: np.ndarray, rows: int) -> list[np.ndarray]:
+    """Arrays for ``rows`` rows of each column, the first rows of the arrays kept in ``pool``
+    (one slot per column) from earlier windows, grown (with a quarter to spare) when short."""
+    columns = []
+    for j, k in enumerate(kinds.tolist()):
+        dtype, tail = (np.dtype(np.int64), (2,)) if k == _native.TEXT else (_DTYPES[k], ())
+        held = pool[j]
+        if held is None or held.dtype != dtype or held.shape[1:] != tail or held.shape[0] < rows:
+            held = pool[j] = np.empty((rows + rows // 4 + 16, *tail), dtype=dtype)
+        columns.append(held[:rows])
+    return columns
 
 
 def _next_line_start(buf: np.ndarray, pos: int, end: int) -> int:
