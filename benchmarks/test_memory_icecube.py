@@ -6,11 +6,14 @@ and imports count on both sides alike. The reference is measured the same way wh
 interpreter is given (MLEBENCH_REFERENCE_PYTHON, MLEBENCH_REFERENCE_SRC); otherwise its last
 measurement here is used: 2,705 MiB (2026-11-26; competitions.tsv says 3.9 GB).
 
-The target is a quarter of the reference's. Measured 588 MiB (2026-11-27; 1,669 MiB before):
-both files are streamed (io/csv_stream.py), the answers into their sorted ids (uint32 offsets),
-azimuths and zeniths, the submission a window at a time, each row's distance written at its
-id's sorted position; about 146 MiB of it is the interpreter with numpy, Polars, pyarrow and
-Numba imported.
+The target is a quarter of the reference's (676 MiB). Measured 644 MiB (2026-11-27; 588 MiB
+when the answers kept azimuths and zeniths and each row's distance was placed in a float64 per
+event; 1,669 MiB before streaming): both files are streamed (io/csv_stream.py), the answers into
+a rank bitmap of their ids and (azimuth, sin zenith, cos zenith) per event, 405 MiB held; the
+peak is while they are read (their int64 ids and the terms at once); the submission is read a
+window at a time, its rows paired on the parsing threads, one byte per event marking the ids
+seen. About 146 MiB of the peak is the interpreter with numpy, Polars, pyarrow and Numba
+imported.
 """
 
 from __future__ import annotations
