@@ -45,16 +45,12 @@ cdef extern from *:
         *lo = (uint64_t)p;
     }
     static inline int mlf_clz64(uint64_t x) { return __builtin_clzll(x); }
-    /* The index of the first byte of p[0:16] that is a comma, LF, CR, double quote, NUL or
-       not ASCII; 16 if none (GCC/Clang vector extensions: SSE2 or NEON, no intrinsics). */
+    /* GCC/Clang vector extensions: SSE2 or NEON, no intrinsics. */
     typedef unsigned char mlf_v16 __attribute__((vector_size(16)));
     typedef signed char mlf_s16 __attribute__((vector_size(16)));
-    static inline int mlf_first_special16(const unsigned char *p) {
-        mlf_v16 v, m;
+    /* The index of the first nonzero byte of a comparison's mask; 16 if none. */
+    static inline int mlf_first_set16(mlf_v16 m) {
         uint64_t a, b;
-        memcpy(&v, p, 16);
-        m = (mlf_v16)((v == 44) | (v == 10) | (v == 13) | (v == 34) | (v == 0)
-                      | ((mlf_s16)v < 0));
         memcpy(&a, &m, 8);
         memcpy(&b, (const char *)&m + 8, 8);
     #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -66,6 +62,21 @@ cdef extern from *:
         for (int i = 0; i < 16; i++) if (((const unsigned char *)&m)[i]) return i;
         return 16;
     #endif
+    }
+    /* The index of the first byte of p[0:16] that is a comma, LF, CR, double quote, NUL or
+       not ASCII; 16 if none. */
+    static inline int mlf_first_special16(const unsigned char *p) {
+        mlf_v16 v;
+        memcpy(&v, p, 16);
+        return mlf_first_set16((mlf_v16)((v == 44) | (v == 10) | (v == 13) | (v == 34)
+                                         | (v == 0) | ((mlf_s16)v < 0)));
+    }
+    /* The same inside a quoted field, where only a double quote ends the text: the index of
+       the first double quote, CR, NUL or non-ASCII byte of p[0:16]; 16 if none. */
+    static inline int mlf_first_quote16(const unsigned char *p) {
+        mlf_v16 v;
+        memcpy(&v, p, 16);
+        return mlf_first_set16((mlf_v16)((v == 34) | (v == 13) | (v == 0) | ((mlf_s16)v < 0)));
     }
     /* Eight bytes of a cell from byte i, the first in the low byte, where the cell's storage
        may be read up to avail >= 8 bytes (bytes past the cell there are NUL, or shifted in as
@@ -169,6 +180,7 @@ cdef extern from *:
     void mlf_mul64(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo) noexcept nogil
     int mlf_clz64(uint64_t x) noexcept nogil
     int mlf_first_special16(const uint8_t *p) noexcept nogil
+    int mlf_first_quote16(const uint8_t *p) noexcept nogil
     double mlf_bits_to_double(uint64_t bits) noexcept nogil
     uint64_t mlf_window8(const uint8_t *p, Py_ssize_t i, Py_ssize_t avail) noexcept nogil
     int mlf_digit_run8(uint64_t x) noexcept nogil
@@ -769,13 +781,14 @@ cdef int _tokenize(const uint8_t *b, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t en
     what this path does not reproduce.
 
     Every byte it passes is checked as ``_valid`` would (valid UTF-8, no NUL, no bare CR):
-    delimiters one by one, unquoted fields 16 bytes at a time (a field with a non-ASCII byte
-    then by ``_valid``), quoted fields by ``_valid``.
+    delimiters one by one, fields 16 bytes at a time (a field with a non-ASCII byte, and a
+    quoted one with a CR or NUL, then by ``_valid``).
     """
     cdef Py_ssize_t q, start, k, s0
     cdef uint8_t c
     cdef const uint8_t *hit
-    cdef bint high
+    cdef bint high, plain
+    cdef int step
     while pos < end:
         q = pos
         while q < n and (b[q] == 32 or b[q] == 9):
@@ -798,11 +811,27 @@ cdef int _tokenize(const uint8_t *b, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t en
             if pos < n and b[pos] == 34:
                 pos += 1
                 start = pos
-                hit = <const uint8_t *>memchr(b + pos, 34, n - pos)
-                if hit == NULL:
-                    return TOK_DECLINE  # EOF inside a quoted field
-                k = hit - b
+                # One pass for the common field, ASCII without CR or NUL up to its closing
+                # quote: it needs no _valid pass. Any other field is searched and checked.
+                k = pos
+                while True:
+                    if k + 16 <= n:
+                        step = mlf_first_quote16(b + k)
+                        k += step
+                        if step == 16:
+                            continue
+                    elif k < n and b[k] != 34 and b[k] != 13 and b[k] != 0 and b[k] < 0x80:
+                        k += 1
+                        continue
+                    break
+                plain = k < n and b[k] == 34
+                if not plain:
+                    hit = <const uint8_t *>memchr(b + k, 34, n - k)
+                    if hit == NULL:
+                        return TOK_DECLINE  # EOF inside a quoted field
+                    k = hit - b
                 if k + 1 < n and b[k + 1] == 34:
+                    plain = False
                     s0 = side.size
                     while True:
                         if _append(side, b + pos, k + 1 - pos):  # the text and one quote
@@ -820,7 +849,7 @@ cdef int _tokenize(const uint8_t *b, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t en
                         return TOK_NOMEM
                 elif _push_view(fields, b, pos, k, 0):
                     return TOK_NOMEM
-                if not _valid(b, start, k):
+                if not plain and not _valid(b, start, k):
                     return TOK_DECLINE
                 pos = k + 1
                 if pos == n:
