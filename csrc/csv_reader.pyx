@@ -45,6 +45,21 @@ cdef extern from *:
         *lo = (uint64_t)p;
     }
     static inline int mlf_clz64(uint64_t x) { return __builtin_clzll(x); }
+    #if defined(__linux__)
+    #include <sys/mman.h>
+    #endif
+    /* Asks for transparent huge pages on the 2 MiB-aligned part of a big buffer (as numpy does
+       for its arrays): filling it then faults once per 2 MiB instead of once per 4 KiB. */
+    static inline void mlf_huge_pages(void *p, size_t size) {
+    #if defined(__linux__) && defined(MADV_HUGEPAGE)
+        uintptr_t huge = (uintptr_t)1 << 21;
+        uintptr_t start = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+        uintptr_t end = ((uintptr_t)p + size) & ~(huge - 1);
+        if (end > start) madvise((void *)start, end - start, MADV_HUGEPAGE);
+    #else
+        (void)p; (void)size;
+    #endif
+    }
     /* GCC/Clang vector extensions: SSE2 or NEON, no intrinsics. */
     typedef unsigned char mlf_v16 __attribute__((vector_size(16)));
     typedef signed char mlf_s16 __attribute__((vector_size(16)));
@@ -181,6 +196,7 @@ cdef extern from *:
     int mlf_clz64(uint64_t x) noexcept nogil
     int mlf_first_special16(const uint8_t *p) noexcept nogil
     int mlf_first_quote16(const uint8_t *p) noexcept nogil
+    void mlf_huge_pages(void *p, size_t size) noexcept nogil
     double mlf_bits_to_double(uint64_t bits) noexcept nogil
     uint64_t mlf_window8(const uint8_t *p, Py_ssize_t i, Py_ssize_t avail) noexcept nogil
     int mlf_digit_run8(uint64_t x) noexcept nogil
@@ -646,24 +662,38 @@ cdef struct Text:
     Py_ssize_t cap
 
 
-cdef int _grow(Vec *v) noexcept nogil:
-    cdef Py_ssize_t cap = v.cap * 2 if v.cap else 1024
-    cdef int64_t *data = <int64_t *>realloc(v.data, cap * sizeof(int64_t))
+cdef int _reserve(Vec *v, Py_ssize_t cap) noexcept nogil:
+    cdef int64_t *data
+    if cap <= v.cap:
+        return 0
+    data = <int64_t *>realloc(v.data, cap * sizeof(int64_t))
     if data == NULL:
         return -1
+    mlf_huge_pages(data, cap * sizeof(int64_t))
+    v.data = data
+    v.cap = cap
+    return 0
+
+
+cdef int _grow(Vec *v) noexcept nogil:
+    return _reserve(v, v.cap * 2 if v.cap else 1024)
+
+
+cdef int _reserve_views(Views *v, Py_ssize_t cap) noexcept nogil:
+    cdef View *data
+    if cap <= v.cap:
+        return 0
+    data = <View *>realloc(v.data, cap * sizeof(View))
+    if data == NULL:
+        return -1
+    mlf_huge_pages(data, cap * sizeof(View))
     v.data = data
     v.cap = cap
     return 0
 
 
 cdef int _grow_views(Views *v) noexcept nogil:
-    cdef Py_ssize_t cap = v.cap * 2 if v.cap else 1024
-    cdef View *data = <View *>realloc(v.data, cap * sizeof(View))
-    if data == NULL:
-        return -1
-    v.data = data
-    v.cap = cap
-    return 0
+    return _reserve_views(v, v.cap * 2 if v.cap else 1024)
 
 
 cdef inline int _push_view(Views *v, const uint8_t *base, Py_ssize_t s, Py_ssize_t e,
@@ -903,6 +933,31 @@ cdef int _tokenize(const uint8_t *b, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t en
             break
     stop[0] = pos
     return TOK_OK
+
+
+DEF SAMPLE_BYTES = 1 << 16
+
+
+cdef int _tokenize_sized(const uint8_t *b, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t end,
+                         Views *fields, Vec *recs, Text *side, Py_ssize_t *stop) noexcept nogil:
+    """``_tokenize``, with ``fields`` and ``recs`` sized once from the records of the first
+    SAMPLE_BYTES: grown by doubling instead, they were copied and page-faulted into about twice
+    their final size (a quarter of a text-heavy file's read time)."""
+    cdef int status
+    cdef Py_ssize_t done
+    cdef double scale
+    if end - pos <= 4 * SAMPLE_BYTES:
+        return _tokenize(b, n, pos, end, fields, recs, side, stop)
+    status = _tokenize(b, n, pos, pos + SAMPLE_BYTES, fields, recs, side, stop)
+    if status != TOK_OK or stop[0] >= end:
+        return status
+    done = stop[0] - pos
+    # a little over the sample's rate; a part denser than its sample grows by doubling
+    scale = (<double>(end - pos) / done) * 1.0625
+    if (_reserve_views(fields, <Py_ssize_t>(fields.size * scale) + 1024)
+            or _reserve(recs, <Py_ssize_t>(recs.size * scale) + 1024)):
+        return TOK_NOMEM
+    return _tokenize(b, n, stop[0], end, fields, recs, side, stop)
 
 
 def valid_bytes(const uint8_t[::1] data):
@@ -1334,7 +1389,8 @@ cdef class Reader:
         cdef Segment *g = &self.segs[s]
         cdef Py_ssize_t pos = self.start if s == 0 else g.lo
         with nogil:
-            g.status = _tokenize(self.b, self.n, pos, g.hi, &g.fields, &g.recs, &g.side, &g.stop)
+            g.status = _tokenize_sized(self.b, self.n, pos, g.hi, &g.fields, &g.recs, &g.side,
+                                       &g.stop)
 
     def join(self):
         """The header's fields, or None: not handled here. ``link`` must run next."""
@@ -1356,8 +1412,8 @@ cdef class Reader:
                     used = s + 2
                     g = &self.segs[s + 1]
                     with nogil:
-                        g.status = _tokenize(self.b, self.n, self.segs[s].stop, self.n,
-                                             &g.fields, &g.recs, &g.side, &g.stop)
+                        g.status = _tokenize_sized(self.b, self.n, self.segs[s].stop, self.n,
+                                                   &g.fields, &g.recs, &g.side, &g.stop)
                     if g.status == TOK_NOMEM:
                         raise MemoryError()
                     if g.status == TOK_DECLINE:
@@ -1378,6 +1434,7 @@ cdef class Reader:
         self.recs = <Rec *>malloc(nr * sizeof(Rec))
         if self.recs == NULL:
             raise MemoryError()
+        mlf_huge_pages(self.recs, nr * sizeof(Rec))
         self.side_array = np.empty(ns, dtype=np.uint8)
         cdef uint8_t[::1] side = self.side_array
         self.cells.b = self.b

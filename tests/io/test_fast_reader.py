@@ -446,6 +446,43 @@ def test_parts_of_a_chunked_file(monkeypatch):
     assert _parts_table(data, 3, monkeypatch) is not None
 
 
+def _big(head: bytes, body: bytes, tail: bytes = b"") -> bytes:
+    return head + body + tail
+
+
+# Past 256 KiB a part's field and record buffers are sized from its first 64 KiB: samples that
+# under- and overestimate the rest, a record running past the sample's end, a late decline.
+_SIZED = {
+    "long cells then short": _big(
+        b"a,b\n", b"".join(b"%d,%s\n" % (i, b"t" * 1000) for i in range(70)),
+        b"".join(b"%d,x\n" % i for i in range(150_000))),
+    "short cells then long": _big(
+        b"a,b\n", b"".join(b"%d,x\n" % i for i in range(12_000)),
+        b"".join(b'%d,"%s"\n' % (i, b"t," * 400) for i in range(800))),
+    "quoted record across the sample's end": _big(
+        b"a,b\n", b"".join(b"%d,x\n" % i for i in range(9_000)),
+        b'1,"' + b"line\n" * 30_000 + b'"\n' + b"".join(b"%d,y\n" % i for i in range(60_000))),
+    "escaped quotes throughout": _big(
+        b"a,b\n", b"".join(b'%d,"say ""hi"" %d"\n' % (i, i) for i in range(40_000))),
+    "NUL late": _big(b"a,b\n", b"".join(b"%d,x\n" % i for i in range(100_000)), b"1,\x002\n"),
+}
+
+
+@pytest.mark.parametrize("name", list(_SIZED))
+def test_sized_parts_match_pandas(name, monkeypatch, tmp_path):
+    data = _SIZED[name]
+    assert len(data) > 4 * 65536
+    _same_or_both_declined(data, monkeypatch, threads=(2, 3))
+    table = _parts_table(data, 1, monkeypatch)
+    if name == "NUL late":
+        assert table is None
+        return
+    assert table is not None
+    path = tmp_path / "sized.csv"
+    path.write_bytes(data)
+    assert table_view(table) == pandas_view(reference_read(path))
+
+
 def _read_in_child(path, out):
     out.put(_fast_reader.read_columns(path.read_bytes()) is not None)
 
