@@ -111,6 +111,15 @@ def test_adversarial_pairs() -> None:
         ("\x00a\x00", "\x00b"),
         ("\U0010ffff", "\U0010fffe\U0010ffff"),
         ("аa", "aа"),  # Cyrillic a vs Latin a
+        # one length, three bytes apart once stripped: 2 when one is the other shifted by one
+        # (either way), else 3
+        ("cab", "abd"),
+        ("abd", "cab"),
+        ("InChI=1S/cab/h1", "InChI=1S/abd/h1"),
+        ("InChI=1S/C6H6/c1-2-4-6-5-3-1/h1-6H", "InChI=1S/C6H6/c12-4-6-5-3-1/h1-6H8"),
+        ("abcd", "bcda"),
+        ("aXbYcZd", "aYbZcXd"),
+        ("aXbYcZd", "aYbYcXd"),
     ]
     check([p[0] for p in pairs], [p[1] for p in pairs])
 
