@@ -60,20 +60,35 @@ cdef extern from *:
         (void)p; (void)size;
     #endif
     }
-    /* GCC/Clang vector extensions: SSE2 or NEON, no intrinsics. */
+    /* GCC/Clang vector extensions (SSE2 or NEON), and SSE2's movemask where there is one. */
     typedef unsigned char mlf_v16 __attribute__((vector_size(16)));
     typedef signed char mlf_s16 __attribute__((vector_size(16)));
+    #if defined(__SSE2__)
+    #include <emmintrin.h>
+    #endif
+    /* One bit per byte of a comparison's mask (SSE2's movemask where there is one). */
+    static inline uint32_t mlf_bits16(mlf_v16 m) {
+    #if defined(__SSE2__)
+        return (uint32_t)_mm_movemask_epi8((__m128i)m);
+    #else
+        uint32_t bits = 0;
+        for (int i = 0; i < 16; i++) bits |= (uint32_t)(((const unsigned char *)&m)[i] & 1) << i;
+        return bits;
+    #endif
+    }
     /* The index of the first nonzero byte of a comparison's mask; 16 if none. */
     static inline int mlf_first_set16(mlf_v16 m) {
+    #if defined(__SSE2__)
+        uint32_t bits = mlf_bits16(m);
+        return bits ? __builtin_ctz(bits) : 16;
+    #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         uint64_t a, b;
         memcpy(&a, &m, 8);
         memcpy(&b, (const char *)&m + 8, 8);
-    #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
         if (a) return __builtin_ctzll(a) >> 3;
         if (b) return 8 + (__builtin_ctzll(b) >> 3);
         return 16;
     #else
-        if (!(a | b)) return 16;
         for (int i = 0; i < 16; i++) if (((const unsigned char *)&m)[i]) return i;
         return 16;
     #endif
@@ -86,12 +101,22 @@ cdef extern from *:
         return mlf_first_set16((mlf_v16)((v == 44) | (v == 10) | (v == 13) | (v == 34)
                                          | (v == 0) | ((mlf_s16)v < 0)));
     }
-    /* The same inside a quoted field, where only a double quote ends the text: the index of
-       the first double quote, CR, NUL or non-ASCII byte of p[0:16]; 16 if none. */
-    static inline int mlf_first_quote16(const unsigned char *p) {
+    /* Inside a quoted field, where only a double quote ends the text: which bytes of p[0:16]
+       are a double quote, CR, NUL or not ASCII. */
+    static inline mlf_v16 mlf_quote_mask16(const unsigned char *p) {
         mlf_v16 v;
         memcpy(&v, p, 16);
-        return mlf_first_set16((mlf_v16)((v == 34) | (v == 13) | (v == 0) | ((mlf_s16)v < 0)));
+        return (mlf_v16)((v == 34) | (v == 13) | (v == 0) | ((mlf_s16)v < 0));
+    }
+    /* The index of the first of them; 16 if none. */
+    static inline int mlf_first_quote16(const unsigned char *p) {
+        return mlf_first_set16(mlf_quote_mask16(p));
+    }
+    /* The same over p[0:32]; 32 if none (quoted text runs long: half the loop's steps). */
+    static inline int mlf_first_quote32(const unsigned char *p) {
+        uint32_t bits = mlf_bits16(mlf_quote_mask16(p))
+                        | (mlf_bits16(mlf_quote_mask16(p + 16)) << 16);
+        return bits ? __builtin_ctz(bits) : 32;
     }
     /* Eight bytes of a cell from byte i, the first in the low byte, where the cell's storage
        may be read up to avail >= 8 bytes (bytes past the cell there are NUL, or shifted in as
@@ -196,6 +221,7 @@ cdef extern from *:
     int mlf_clz64(uint64_t x) noexcept nogil
     int mlf_first_special16(const uint8_t *p) noexcept nogil
     int mlf_first_quote16(const uint8_t *p) noexcept nogil
+    int mlf_first_quote32(const uint8_t *p) noexcept nogil
     void mlf_huge_pages(void *p, size_t size) noexcept nogil
     double mlf_bits_to_double(uint64_t bits) noexcept nogil
     uint64_t mlf_window8(const uint8_t *p, Py_ssize_t i, Py_ssize_t avail) noexcept nogil
@@ -845,7 +871,12 @@ cdef int _tokenize(const uint8_t *b, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t en
                 # quote: it needs no _valid pass. Any other field is searched and checked.
                 k = pos
                 while True:
-                    if k + 16 <= n:
+                    if k + 32 <= n:
+                        step = mlf_first_quote32(b + k)
+                        k += step
+                        if step == 32:
+                            continue
+                    elif k + 16 <= n:
                         step = mlf_first_quote16(b + k)
                         k += step
                         if step == 16:
@@ -952,11 +983,12 @@ cdef int _tokenize_sized(const uint8_t *b, Py_ssize_t n, Py_ssize_t pos, Py_ssiz
     if status != TOK_OK or stop[0] >= end:
         return status
     done = stop[0] - pos
-    # a little over the sample's rate; a part denser than its sample grows by doubling
+    # A little over the sample's rate; a part denser than its sample grows by doubling. A
+    # sample denser than its part may ask for more than the part needs: if that much memory is
+    # not to be had, doubling goes on as before.
     scale = (<double>(end - pos) / done) * 1.0625
-    if (_reserve_views(fields, <Py_ssize_t>(fields.size * scale) + 1024)
-            or _reserve(recs, <Py_ssize_t>(recs.size * scale) + 1024)):
-        return TOK_NOMEM
+    _reserve_views(fields, <Py_ssize_t>(fields.size * scale) + 1024)
+    _reserve(recs, <Py_ssize_t>(recs.size * scale) + 1024)
     return _tokenize(b, n, stop[0], end, fields, recs, side, stop)
 
 
