@@ -225,6 +225,42 @@ def test_valid_bytes(data):
     assert native.valid_bytes(data) == (valid and b"\x00" not in data and cr_ok)
 
 
+# Pieces of a quoted field's text: the fast path scans quoted text 16 bytes at a time and hands
+# a field holding a non-ASCII byte, CR or NUL to a second, checking pass; these put one such
+# byte anywhere in the first, second or a partial last 16-byte block.
+_QUOTED_PIECES = st.sampled_from(
+    [b"x", b"InChI=1S/", b"0123456789abcdef", b",", b"\n", b"\r\n", b"\r", b"\x00", b'""',
+     "\u00e9".encode(), "\u20ac".encode(), "\U0001f600".encode(), b"\xc3", b"\xed\xa0\x80",
+     b"\x80", b" "]
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_QUOTED_PIECES, max_size=8), st.booleans(), st.integers(0, 2))
+def test_quoted_fields_match_pandas(pieces, last, tail):
+    text = b"".join(pieces)
+    field = b'"' + text + b'"'
+    rows = [b"a,b", b"1," + field] if last else [b"a,b", field + b",1"]
+    content = b"\n".join(rows) + b"\n" * tail
+    table = _fast_table(content)
+    unescaped = text.replace(b'""', b'"')
+    bare_cr = any(text[i + 1 : i + 2] != b"\n" for i in range(len(text)) if text[i] == 13)
+    try:
+        unescaped.decode("utf-8")
+        decodes = True
+    except UnicodeDecodeError:
+        decodes = False
+    if table is None:
+        # what the fast path never reads: a NUL, a bare CR, invalid UTF-8, an unpaired quote
+        assert b"\x00" in text or bare_cr or not decodes or text.count(b'"') % 2, content
+        return
+    path = _DIR / "quoted.csv"
+    path.write_bytes(content)
+    expected = reference_read(path)
+    assert not isinstance(expected, BaseException), content
+    assert table_view(table) == pandas_view(expected), content
+
+
 # ---------------------------------------------------------------------------------------------
 # Parity: the fast path against pandas directly, and against the Polars path
 
@@ -408,6 +444,43 @@ def test_parts_of_a_chunked_file(monkeypatch):
             + "\n".join(",".join(row) for row in values) + "\n").encode()
     _same_or_both_declined(data, monkeypatch, threads=(2, 3))
     assert _parts_table(data, 3, monkeypatch) is not None
+
+
+def _big(head: bytes, body: bytes, tail: bytes = b"") -> bytes:
+    return head + body + tail
+
+
+# Past 256 KiB a part's field and record buffers are sized from its first 64 KiB: samples that
+# under- and overestimate the rest, a record running past the sample's end, a late decline.
+_SIZED = {
+    "long cells then short": _big(
+        b"a,b\n", b"".join(b"%d,%s\n" % (i, b"t" * 1000) for i in range(70)),
+        b"".join(b"%d,x\n" % i for i in range(150_000))),
+    "short cells then long": _big(
+        b"a,b\n", b"".join(b"%d,x\n" % i for i in range(12_000)),
+        b"".join(b'%d,"%s"\n' % (i, b"t," * 400) for i in range(800))),
+    "quoted record across the sample's end": _big(
+        b"a,b\n", b"".join(b"%d,x\n" % i for i in range(9_000)),
+        b'1,"' + b"line\n" * 30_000 + b'"\n' + b"".join(b"%d,y\n" % i for i in range(60_000))),
+    "escaped quotes throughout": _big(
+        b"a,b\n", b"".join(b'%d,"say ""hi"" %d"\n' % (i, i) for i in range(40_000))),
+    "NUL late": _big(b"a,b\n", b"".join(b"%d,x\n" % i for i in range(100_000)), b"1,\x002\n"),
+}
+
+
+@pytest.mark.parametrize("name", list(_SIZED))
+def test_sized_parts_match_pandas(name, monkeypatch, tmp_path):
+    data = _SIZED[name]
+    assert len(data) > 4 * 65536
+    _same_or_both_declined(data, monkeypatch, threads=(2, 3))
+    table = _parts_table(data, 1, monkeypatch)
+    if name == "NUL late":
+        assert table is None
+        return
+    assert table is not None
+    path = tmp_path / "sized.csv"
+    path.write_bytes(data)
+    assert table_view(table) == pandas_view(reference_read(path))
 
 
 def _read_in_child(path, out):

@@ -111,6 +111,15 @@ def test_adversarial_pairs() -> None:
         ("\x00a\x00", "\x00b"),
         ("\U0010ffff", "\U0010fffe\U0010ffff"),
         ("аa", "aа"),  # Cyrillic a vs Latin a
+        # one length, three bytes apart once stripped: 2 when one is the other shifted by one
+        # (either way), else 3
+        ("cab", "abd"),
+        ("abd", "cab"),
+        ("InChI=1S/cab/h1", "InChI=1S/abd/h1"),
+        ("InChI=1S/C6H6/c1-2-4-6-5-3-1/h1-6H", "InChI=1S/C6H6/c12-4-6-5-3-1/h1-6H8"),
+        ("abcd", "bcda"),
+        ("aXbYcZd", "aYbZcXd"),
+        ("aXbYcZd", "aYbYcXd"),
     ]
     check([p[0] for p in pairs], [p[1] for p in pairs])
 
@@ -144,6 +153,36 @@ def test_hypothesis_against_naive(pairs: list[tuple[str, str]]) -> None:
 @given(st.text(max_size=90), st.text(max_size=90))
 def test_hypothesis_any_unicode(a: str, b: str) -> None:
     check([a], [b])
+
+
+@st.composite
+def near_pairs(draw) -> tuple[str, str]:
+    """A string and a copy with a few edits: substitutions only (one length, the counted-bytes
+    shortcut), or any edits (the diagonal search, up to and past its edit limit); alphabets
+    that mix ASCII with two-byte characters give equal byte lengths of unequal text."""
+    alphabet = draw(st.sampled_from(["ACGT", "InChI=1S/C()-,0123456789H", "abéê", "ab\u00e9\u20ac😀"]))
+    base = draw(st.text(alphabet=st.sampled_from(list(alphabet)), max_size=150))
+    chars = list(base)
+    substitutions_only = draw(st.booleans())
+    for _ in range(draw(st.integers(0, 10))):
+        op = draw(st.sampled_from(["sub"] if substitutions_only else ["sub", "ins", "del"]))
+        letter = draw(st.sampled_from(list(alphabet + "xé")))
+        if op == "ins":
+            chars.insert(draw(st.integers(0, len(chars))), letter)
+        elif chars:
+            at = draw(st.integers(0, len(chars) - 1))
+            if op == "sub":
+                chars[at] = letter
+            else:
+                del chars[at]
+    return base, "".join(chars)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(near_pairs(), max_size=6))
+def test_hypothesis_near_pairs(pairs: list[tuple[str, str]]) -> None:
+    check([p[0] for p in pairs], [p[1] for p in pairs])
+    check([p[1] for p in pairs], [p[0] for p in pairs])
 
 
 def test_input_forms_agree() -> None:
