@@ -39,6 +39,7 @@ cdef extern from "Python.h":
 
 cdef extern from *:
     """
+    #include "swar_digits.h"
     static inline void mlf_mul64(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo) {
         unsigned __int128 p = (unsigned __int128)a * b;
         *hi = (uint64_t)(p >> 64);
@@ -118,41 +119,6 @@ cdef extern from *:
                         | (mlf_bits16(mlf_quote_mask16(p + 16)) << 16);
         return bits ? __builtin_ctz(bits) : 32;
     }
-    /* Eight bytes of a cell from byte i, the first in the low byte, where the cell's storage
-       may be read up to avail >= 8 bytes (bytes past the cell there are NUL, or shifted in as
-       NUL); i must lie inside the cell. */
-    static inline uint64_t mlf_window8(const unsigned char *p, Py_ssize_t i, Py_ssize_t avail) {
-        uint64_t x;
-        if (i + 8 <= avail) {
-            memcpy(&x, p + i, 8);
-        } else {
-            memcpy(&x, p + avail - 8, 8);
-        }
-    #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-        x = __builtin_bswap64(x);
-    #endif
-        return i + 8 <= avail ? x : x >> (8 * (i + 8 - avail));
-    }
-    /* How many bytes of x, from the low one, are ASCII digits (a carry only reaches bytes past
-       the first non-digit). */
-    static inline int mlf_digit_run8(uint64_t x) {
-        uint64_t bad = ((x & 0xF0F0F0F0F0F0F0F0ULL) ^ 0x3030303030303030ULL)
-                     | (((x + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL)
-                        ^ 0x3030303030303030ULL);
-        return bad ? __builtin_ctzll(bad) >> 3 : 8;
-    }
-    /* The number the first n (0..8) bytes of x spell, all digits: they are moved to the top
-       behind zeros, then summed pairwise (SWAR, as in simdjson and fast_float). */
-    static inline uint64_t mlf_digits8(uint64_t x, int n) {
-        if (n == 0) return 0;
-        x = (x - 0x3030303030303030ULL) << (8 * (8 - n));
-        x = x * 10 + (x >> 8);
-        x = (((x & 0x000000FF000000FFULL) * 0x000F424000000064ULL)
-             + (((x >> 16) & 0x000000FF000000FFULL) * 0x0000271000000001ULL)) >> 32;
-        return x & 0xFFFFFFFFULL;
-    }
-    static uint64_t mlf_pow10_u64[9] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL,
-                                        1000000ULL, 10000000ULL, 100000000ULL};
     /* 10**k, k <= 22: exact doubles (5**22 < 2**53) */
     static double mlf_pow10_exact[23] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
         1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -163,9 +129,9 @@ cdef extern from *:
         uint64_t x;
         int n;
         while (i < m) {
-            x = mlf_window8(p, i, avail);
-            n = mlf_digit_run8(x);
-            *w = *w * mlf_pow10_u64[n] + mlf_digits8(x, n);
+            x = swar_window8(p, i, avail);
+            n = swar_digit_run8(x);
+            *w = *w * swar_pow10_u64[n] + swar_digits8(x, n);
             i += n;
             if (n < 8) break;
         }
@@ -176,7 +142,7 @@ cdef extern from *:
     static inline __attribute__((always_inline)) int
     mlf_plain_float(const unsigned char *p, Py_ssize_t m, Py_ssize_t avail, double *out,
                     uint64_t *wp, int *qp, int *negp) {
-        /* avail: as mlf_window8's, at least 8 and m */
+        /* avail: as swar_window8's, at least 8 and m */
         Py_ssize_t i = 0, start, int_end, frac = 0;
         uint64_t w = 0;
         int neg = 0;
@@ -249,9 +215,6 @@ cdef extern from *:
     void mlf_huge_pages(void *p, size_t size) noexcept nogil
     double mlf_bits_to_double(uint64_t bits) noexcept nogil
     double mlf_pow10_exact[23]
-    uint64_t mlf_window8(const uint8_t *p, Py_ssize_t i, Py_ssize_t avail) noexcept nogil
-    int mlf_digit_run8(uint64_t x) noexcept nogil
-    uint64_t mlf_digits8(uint64_t x, int n) noexcept nogil
     int mlf_plain_float(const uint8_t *p, Py_ssize_t m, Py_ssize_t avail, double *out,
                         uint64_t *w, int *q, int *neg) noexcept nogil
     int mlf_plain_int(const uint8_t *p, Py_ssize_t m, Py_ssize_t avail, int64_t *out) noexcept nogil

@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "Python.h" /* Py_ssize_t */
+
 static const uint64_t swar_pow10_u64[9] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL,
                                            1000000ULL, 10000000ULL, 100000000ULL};
 
@@ -17,6 +19,14 @@ static inline uint64_t swar_load8(const unsigned char *p) {
     x = __builtin_bswap64(x);
 #endif
     return x;
+}
+
+/* Eight bytes of a cell from byte i, the first in the low byte, where the cell's storage may be
+   read up to avail >= 8 bytes (bytes past the cell there are NUL, or shifted in as NUL); i must
+   lie inside the cell. */
+static inline uint64_t swar_window8(const unsigned char *p, Py_ssize_t i, Py_ssize_t avail) {
+    if (i + 8 <= avail) return swar_load8(p + i);
+    return swar_load8(p + avail - 8) >> (8 * (i + 8 - avail));
 }
 
 /* How many bytes of x, from the low one, are ASCII digits (a carry only reaches bytes past the
