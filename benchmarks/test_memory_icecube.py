@@ -6,7 +6,7 @@ and imports count on both sides alike. The reference is measured the same way wh
 interpreter is given (MLEBENCH_REFERENCE_PYTHON, MLEBENCH_REFERENCE_SRC); otherwise its last
 measurement here is used: 2,705 MiB (2026-11-26; competitions.tsv says 3.9 GB).
 
-The target is a quarter of the reference's (676 MiB). Measured 644 MiB (2026-11-27; 588 MiB
+The target is a quarter of the reference's (676 MiB). Measured 637-644 MiB (2026-11-27; 588 MiB
 when the answers kept azimuths and zeniths and each row's distance was placed in a float64 per
 event; 1,669 MiB before streaming): both files are streamed (io/csv_stream.py), the answers into
 a rank bitmap of their ids and (azimuth, sin zenith, cos zenith) per event, 405 MiB held; the
