@@ -26,7 +26,7 @@ __all__ = ["KendallTruth", "LabelTable", "TextColumn", "kendall_tau_counts", "pe
 
 _native = load("label_lists")
 # Below this many bytes of text a second thread costs more than it saves.
-_PARALLEL_BYTES = 1 << 20
+_PARALLEL_BYTES = 1 << 16
 _NO_NULLS = np.zeros(0, dtype=np.uint8)
 
 
