@@ -137,54 +137,13 @@ cdef extern from *:
         }
         return i;
     }
-    /* [+-]digits[.digits], at most 19 digits, nothing else: 1 with *out (Clinger's exact
-       division), 2 with *w, *q (w * 10**q needs Eisel-Lemire), 0 for any other cell. */
-    static inline __attribute__((always_inline)) int
-    mlf_plain_float(const unsigned char *p, Py_ssize_t m, Py_ssize_t avail, double *out,
-                    uint64_t *wp, int *qp, int *negp) {
-        /* avail: as swar_window8's, at least 8 and m */
-        Py_ssize_t i = 0, start, int_end, frac = 0;
-        uint64_t w = 0;
-        int neg = 0;
-        if (m == 0 || m > 21) return 0;
-        if (p[0] == 45 || p[0] == 43) { neg = p[0] == 45; i = 1; }
-        start = i;
-        i = mlf_digits(p, i, m, avail, &w);
-        int_end = i;
-        if (i < m && p[i] == 46) {
-            i = mlf_digits(p, i + 1, m, avail, &w);
-            frac = i - int_end - 1;
-        }
-        if (i != m || int_end - start + frac == 0 || int_end - start + frac > 19) return 0;
-        if (w == 0) { *out = neg ? -0.0 : 0.0; return 1; }
-        if (w <= ((uint64_t)1 << 53) && frac <= 22) {
-            double d = (double)w / mlf_pow10_exact[frac];
-            *out = neg ? -d : d;
-            return 1;
-        }
-        *wp = w; *qp = (int)-frac; *negp = neg;
-        return 2;
-    }
-    /* [+-]digits, 1 to 18 digits, nothing else (no overflow possible): 1 with *out, else 0 */
-    static inline __attribute__((always_inline)) int
-    mlf_plain_int(const unsigned char *p, Py_ssize_t m, Py_ssize_t avail, int64_t *out) {
-        Py_ssize_t i = 0;
-        uint64_t w = 0;
-        int neg = 0;
-        if (m == 0 || m > 19) return 0;
-        if (p[0] == 45 || p[0] == 43) { neg = p[0] == 45; i = 1; }
-        if (i == m || m - i > 18) return 0;
-        if (mlf_digits(p, i, m, avail, &w) != m) return 0;
-        *out = neg ? -(int64_t)w : (int64_t)w;
-        return 1;
-    }
     /* The decimal [+-]digits[.digits] (1 to 19 digits) that starts at p, where bytes up to
-       avail >= 8 may be read: 1 with its length, digits w, digits after the point (-1: no
-       point) and sign; 0 if p starts no such decimal. What follows it is the caller's to
-       check: a cell's text is this decimal only if a separator comes next. */
+       avail >= 8 may be read: 1 with its length, digits w, how many, digits after the point
+       (-1: no point) and sign; 0 if p starts no such decimal. What follows it is the caller's
+       to check: a cell's text is this decimal only if a separator (or the cell's end) is next. */
     static inline __attribute__((always_inline)) int
     mlf_lead_decimal(const unsigned char *p, Py_ssize_t avail, Py_ssize_t *len, uint64_t *wp,
-                     int *fracp, int *negp) {
+                     int *ndigitsp, int *fracp, int *negp) {
         Py_ssize_t i = 0, start, int_end, ndigits;
         uint64_t w = 0;
         int neg = 0, frac = -1;
@@ -198,7 +157,46 @@ cdef extern from *:
         }
         ndigits = int_end - start + (frac > 0 ? frac : 0);
         if (ndigits == 0 || ndigits > 19) return 0;
-        *len = i; *wp = w; *fracp = frac; *negp = neg;
+        *len = i; *wp = w; *ndigitsp = (int)ndigits; *fracp = frac; *negp = neg;
+        return 1;
+    }
+    /* The value of [-]w / 10**frac (w of at most 19 digits, frac >= 0): 1 with *out when it is
+       zero or Clinger's exact division settles it, 2 with *w, *q, *neg when w * 10**q needs
+       Eisel-Lemire. */
+    static inline __attribute__((always_inline)) int
+    mlf_decimal_value(uint64_t w, int frac, int neg, double *out, uint64_t *wp, int *qp,
+                      int *negp) {
+        if (w == 0) { *out = neg ? -0.0 : 0.0; return 1; }
+        if (w <= ((uint64_t)1 << 53) && frac <= 22) {
+            double d = (double)w / mlf_pow10_exact[frac];
+            *out = neg ? -d : d;
+            return 1;
+        }
+        *wp = w; *qp = -frac; *negp = neg;
+        return 2;
+    }
+    /* A whole cell of m bytes that is [+-]digits[.digits], at most 19 digits: its value as
+       mlf_decimal_value gives it; 0 for any other cell. */
+    static inline __attribute__((always_inline)) int
+    mlf_plain_float(const unsigned char *p, Py_ssize_t m, Py_ssize_t avail, double *out,
+                    uint64_t *wp, int *qp, int *negp) {
+        Py_ssize_t len;
+        uint64_t w;
+        int ndigits, frac, neg;
+        if (m == 0 || m > 21 || !mlf_lead_decimal(p, avail, &len, &w, &ndigits, &frac, &neg)
+                || len != m) return 0;
+        return mlf_decimal_value(w, frac > 0 ? frac : 0, neg, out, wp, qp, negp);
+    }
+    /* A whole cell of m bytes that is [+-]digits, 1 to 18 digits (no overflow possible): 1 with
+       *out, else 0. */
+    static inline __attribute__((always_inline)) int
+    mlf_plain_int(const unsigned char *p, Py_ssize_t m, Py_ssize_t avail, int64_t *out) {
+        Py_ssize_t len;
+        uint64_t w;
+        int ndigits, frac, neg;
+        if (m == 0 || m > 19 || !mlf_lead_decimal(p, avail, &len, &w, &ndigits, &frac, &neg)
+                || len != m || frac >= 0 || ndigits > 18) return 0;
+        *out = neg ? -(int64_t)w : (int64_t)w;
         return 1;
     }
     static inline double mlf_bits_to_double(uint64_t bits) {
@@ -214,12 +212,13 @@ cdef extern from *:
     int mlf_first_quote32(const uint8_t *p) noexcept nogil
     void mlf_huge_pages(void *p, size_t size) noexcept nogil
     double mlf_bits_to_double(uint64_t bits) noexcept nogil
-    double mlf_pow10_exact[23]
     int mlf_plain_float(const uint8_t *p, Py_ssize_t m, Py_ssize_t avail, double *out,
                         uint64_t *w, int *q, int *neg) noexcept nogil
     int mlf_plain_int(const uint8_t *p, Py_ssize_t m, Py_ssize_t avail, int64_t *out) noexcept nogil
     int mlf_lead_decimal(const uint8_t *p, Py_ssize_t avail, Py_ssize_t *len, uint64_t *w,
-                         int *frac, int *neg) noexcept nogil
+                         int *ndigits, int *frac, int *neg) noexcept nogil
+    int mlf_decimal_value(uint64_t w, int frac, int neg, double *out, uint64_t *wp, int *qp,
+                          int *negp) noexcept nogil
 
 # Column kinds (the pandas dtype of a chunk); TEXT_RAW is text without NA filtering (pandas'
 # "Cannot convert to numerical dtype" overflow case).
@@ -1751,9 +1750,9 @@ cdef inline bint _lead_number(const uint8_t *b, Py_ssize_t pos, Py_ssize_t stop,
     """
     cdef Py_ssize_t m
     cdef uint64_t w
-    cdef int frac, neg
+    cdef int ndigits, frac, neg, q
     cdef double d
-    if stop - pos < 8 or not mlf_lead_decimal(b + pos, stop - pos, &m, &w, &frac, &neg):
+    if stop - pos < 8 or not mlf_lead_decimal(b + pos, stop - pos, &m, &w, &ndigits, &frac, &neg):
         return False
     if pos + m < stop:
         if b[pos + m] != (10 if last else 44):
@@ -1761,21 +1760,18 @@ cdef inline bint _lead_number(const uint8_t *b, Py_ssize_t pos, Py_ssize_t stop,
     elif not last:
         return False
     if is_int:
-        if frac >= 0 or m - neg > 18:
+        if frac >= 0 or ndigits > 18:
             return False
         ints[0][row] = -<int64_t>w if neg else <int64_t>w
     else:
-        if frac < 0 and m - neg >= 19:
+        if frac < 0 and ndigits >= 19:
             return False  # maybe past int64: the cell rules check the int64 range
-        if w == 0:
-            if neg:
-                return False  # -0: the cell rules decline it
-            d = 0.0
-        elif w <= (<uint64_t>1 << 53) and frac <= 22:
-            d = <double>w / mlf_pow10_exact[frac if frac > 0 else 0]
-        elif not _eisel_lemire(w, -frac if frac > 0 else 0, &d):
+        if w == 0 and neg:
+            return False  # -0: the cell rules decline it
+        if mlf_decimal_value(w, frac if frac > 0 else 0, neg, &d, &w, &q, &neg) == 2 and not (
+                _finish_plain(w, q, neg, &d)):
             return False
-        floats[0][row] = -d if neg else d
+        floats[0][row] = d
     end[0] = pos + m
     return True
 
