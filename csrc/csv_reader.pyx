@@ -119,73 +119,17 @@ cdef extern from *:
                         | (mlf_bits16(mlf_quote_mask16(p + 16)) << 16);
         return bits ? __builtin_ctz(bits) : 32;
     }
-    /* 10**k, k <= 22: exact doubles (5**22 < 2**53) */
-    static double mlf_pow10_exact[23] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
-        1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    static inline __attribute__((always_inline)) Py_ssize_t
-    mlf_digits(const unsigned char *p, Py_ssize_t i, Py_ssize_t m, Py_ssize_t avail,
-               uint64_t *w) {
-        /* where the run of digits from p[i] ends; *w gets them appended (mod 2**64) */
-        uint64_t x;
-        int n;
-        while (i < m) {
-            x = swar_window8(p, i, avail);
-            n = swar_digit_run8(x);
-            *w = *w * swar_pow10_u64[n] + swar_digits8(x, n);
-            i += n;
-            if (n < 8) break;
-        }
-        return i;
-    }
-    /* The decimal [+-]digits[.digits] (1 to 19 digits) that starts at p, where bytes up to
-       avail >= 8 may be read: 1 with its length, digits w, how many, digits after the point
-       (-1: no point) and sign; 0 if p starts no such decimal. What follows it is the caller's
-       to check: a cell's text is this decimal only if a separator (or the cell's end) is next. */
-    static inline __attribute__((always_inline)) int
-    mlf_lead_decimal(const unsigned char *p, Py_ssize_t avail, Py_ssize_t *len, uint64_t *wp,
-                     int *ndigitsp, int *fracp, int *negp) {
-        Py_ssize_t i = 0, start, int_end, ndigits;
-        uint64_t w = 0;
-        int neg = 0, frac = -1;
-        if (p[0] == 45 || p[0] == 43) { neg = p[0] == 45; i = 1; }
-        start = i;
-        i = mlf_digits(p, i, avail, avail, &w);
-        int_end = i;
-        if (i < avail && p[i] == 46) {
-            i = mlf_digits(p, i + 1, avail, avail, &w);
-            frac = (int)(i - int_end - 1);
-        }
-        ndigits = int_end - start + (frac > 0 ? frac : 0);
-        if (ndigits == 0 || ndigits > 19) return 0;
-        *len = i; *wp = w; *ndigitsp = (int)ndigits; *fracp = frac; *negp = neg;
-        return 1;
-    }
-    /* The value of [-]w / 10**frac (w of at most 19 digits, frac >= 0): 1 with *out when it is
-       zero or Clinger's exact division settles it, 2 with *w, *q, *neg when w * 10**q needs
-       Eisel-Lemire. */
-    static inline __attribute__((always_inline)) int
-    mlf_decimal_value(uint64_t w, int frac, int neg, double *out, uint64_t *wp, int *qp,
-                      int *negp) {
-        if (w == 0) { *out = neg ? -0.0 : 0.0; return 1; }
-        if (w <= ((uint64_t)1 << 53) && frac <= 22) {
-            double d = (double)w / mlf_pow10_exact[frac];
-            *out = neg ? -d : d;
-            return 1;
-        }
-        *wp = w; *qp = -frac; *negp = neg;
-        return 2;
-    }
     /* A whole cell of m bytes that is [+-]digits[.digits], at most 19 digits: its value as
-       mlf_decimal_value gives it; 0 for any other cell. */
+       swar_decimal_value gives it; 0 for any other cell. */
     static inline __attribute__((always_inline)) int
     mlf_plain_float(const unsigned char *p, Py_ssize_t m, Py_ssize_t avail, double *out,
                     uint64_t *wp, int *qp, int *negp) {
         Py_ssize_t len;
         uint64_t w;
         int ndigits, frac, neg;
-        if (m == 0 || m > 21 || !mlf_lead_decimal(p, avail, &len, &w, &ndigits, &frac, &neg)
+        if (m == 0 || m > 21 || !swar_lead_decimal(p, avail, &len, &w, &ndigits, &frac, &neg)
                 || len != m) return 0;
-        return mlf_decimal_value(w, frac > 0 ? frac : 0, neg, out, wp, qp, negp);
+        return swar_decimal_value(w, frac > 0 ? frac : 0, neg, out, wp, qp, negp);
     }
     /* A whole cell of m bytes that is [+-]digits, 1 to 18 digits (no overflow possible): 1 with
        *out, else 0. */
@@ -194,7 +138,7 @@ cdef extern from *:
         Py_ssize_t len;
         uint64_t w;
         int ndigits, frac, neg;
-        if (m == 0 || m > 19 || !mlf_lead_decimal(p, avail, &len, &w, &ndigits, &frac, &neg)
+        if (m == 0 || m > 19 || !swar_lead_decimal(p, avail, &len, &w, &ndigits, &frac, &neg)
                 || len != m || frac >= 0 || ndigits > 18) return 0;
         *out = neg ? -(int64_t)w : (int64_t)w;
         return 1;
@@ -215,9 +159,9 @@ cdef extern from *:
     int mlf_plain_float(const uint8_t *p, Py_ssize_t m, Py_ssize_t avail, double *out,
                         uint64_t *w, int *q, int *neg) noexcept nogil
     int mlf_plain_int(const uint8_t *p, Py_ssize_t m, Py_ssize_t avail, int64_t *out) noexcept nogil
-    int mlf_lead_decimal(const uint8_t *p, Py_ssize_t avail, Py_ssize_t *len, uint64_t *w,
+    int swar_lead_decimal(const uint8_t *p, Py_ssize_t avail, Py_ssize_t *len, uint64_t *w,
                          int *ndigits, int *frac, int *neg) noexcept nogil
-    int mlf_decimal_value(uint64_t w, int frac, int neg, double *out, uint64_t *wp, int *qp,
+    int swar_decimal_value(uint64_t w, int frac, int neg, double *out, uint64_t *wp, int *qp,
                           int *negp) noexcept nogil
 
 # Column kinds (the pandas dtype of a chunk); TEXT_RAW is text without NA filtering (pandas'
@@ -1752,7 +1696,7 @@ cdef inline bint _lead_number(const uint8_t *b, Py_ssize_t pos, Py_ssize_t stop,
     cdef uint64_t w
     cdef int ndigits, frac, neg, q
     cdef double d
-    if stop - pos < 8 or not mlf_lead_decimal(b + pos, stop - pos, &m, &w, &ndigits, &frac, &neg):
+    if stop - pos < 8 or not swar_lead_decimal(b + pos, stop - pos, &m, &w, &ndigits, &frac, &neg):
         return False
     if pos + m < stop:
         if b[pos + m] != (10 if last else 44):
@@ -1768,7 +1712,7 @@ cdef inline bint _lead_number(const uint8_t *b, Py_ssize_t pos, Py_ssize_t stop,
             return False  # maybe past int64: the cell rules check the int64 range
         if w == 0 and neg:
             return False  # -0: the cell rules decline it
-        if mlf_decimal_value(w, frac if frac > 0 else 0, neg, &d, &w, &q, &neg) == 2 and not (
+        if swar_decimal_value(w, frac if frac > 0 else 0, neg, &d, &w, &q, &neg) == 2 and not (
                 _finish_plain(w, q, neg, &d)):
             return False
         floats[0][row] = d

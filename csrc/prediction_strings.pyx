@@ -28,10 +28,10 @@ import numpy as np
 
 
 cdef extern from "swar_digits.h":
-    const uint64_t swar_pow10_u64[9]
-    uint64_t swar_load8(const uint8_t *p) noexcept nogil
-    int swar_digit_run8(uint64_t x) noexcept nogil
-    uint64_t swar_digits8(uint64_t x, int n) noexcept nogil
+    int swar_lead_decimal(const uint8_t *p, Py_ssize_t avail, Py_ssize_t *len, uint64_t *w,
+                          int *ndigits, int *frac, int *neg) noexcept nogil
+    int swar_decimal_value(uint64_t w, int frac, int neg, double *out, uint64_t *wp, int *qp,
+                           int *negp) noexcept nogil
 
 
 cdef extern from "Python.h":
@@ -348,37 +348,21 @@ cdef inline bint _separates(const uint8_t* s, Py_ssize_t i, Py_ssize_t n,
 
 cdef inline bint _swar_prefix(const uint8_t* s, Py_ssize_t n, double* out,
                               Py_ssize_t* used) noexcept nogil:
-    # _fast_prefix's usual token, [+-]digits[.digits] with at most 7 digits on each side and
-    # eight bytes of the cell readable from each run's start, read eight bytes at a time:
-    # m < 10**14 < 2**53 over an exact 10**frac is one correctly rounded division (Clinger),
-    # the value float() gives. Anything else (an exponent, longer runs, the cell's end near):
-    # False, and _fast_prefix reads it byte by byte.
-    cdef Py_ssize_t j = 1 if n and (s[0] == 43 or s[0] == 45) else 0
-    cdef uint64_t x, m
-    cdef int run, frac = 0
-    cdef double v
-    if j + 8 > n:
+    # _fast_prefix's usual token, [+-]digits[.digits] (at most 19 digits, w <= 2**53 over an
+    # exact 10**frac: one correctly rounded division, float()'s value) with eight bytes of the
+    # cell readable, read eight bytes at a time by swar_digits.h's decimal parser. Anything
+    # else (an exponent, more digits, a short cell): False, and _fast_prefix reads it byte by
+    # byte.
+    cdef Py_ssize_t length
+    cdef uint64_t w
+    cdef int ndigits, frac, neg, q
+    if n < 8 or not swar_lead_decimal(s, n, &length, &w, &ndigits, &frac, &neg):
         return False
-    x = swar_load8(s + j)
-    run = swar_digit_run8(x)
-    if run == 8:
+    if length < n and (s[length] | 32) == 101:
         return False
-    m = swar_digits8(x, run)
-    j += run
-    if j < n and s[j] == 46:
-        if j + 9 > n:
-            return False
-        x = swar_load8(s + j + 1)
-        frac = swar_digit_run8(x)
-        if frac == 8:
-            return False
-        m = m * swar_pow10_u64[frac] + swar_digits8(x, frac)
-        j += 1 + frac
-    if run + frac == 0 or (j < n and (s[j] | 32) == 101):
+    if swar_decimal_value(w, frac if frac > 0 else 0, neg, out, &w, &q, &neg) != 1:
         return False
-    used[0] = j
-    v = (<double> m) / POW10[frac]
-    out[0] = -v if s[0] == 45 else v
+    used[0] = length
     return True
 
 

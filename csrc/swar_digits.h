@@ -48,4 +48,62 @@ static inline uint64_t swar_digits8(uint64_t x, int n) {
     return x & 0xFFFFFFFFULL;
 }
 
+/* 10**k, k <= 22: exact doubles (5**22 < 2**53) */
+static const double swar_pow10_exact[23] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+    1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+static inline __attribute__((always_inline)) Py_ssize_t
+swar_digits(const unsigned char *p, Py_ssize_t i, Py_ssize_t m, Py_ssize_t avail,
+            uint64_t *w) {
+    /* where the run of digits from p[i] ends; *w gets them appended (mod 2**64) */
+    uint64_t x;
+    int n;
+    while (i < m) {
+        x = swar_window8(p, i, avail);
+        n = swar_digit_run8(x);
+        *w = *w * swar_pow10_u64[n] + swar_digits8(x, n);
+        i += n;
+        if (n < 8) break;
+    }
+    return i;
+}
+/* The decimal [+-]digits[.digits] (1 to 19 digits) that starts at p, where bytes up to
+   avail >= 8 may be read: 1 with its length, digits w, how many, digits after the point
+   (-1: no point) and sign; 0 if p starts no such decimal. What follows it is the caller's
+   to check: a cell's text is this decimal only if a separator (or the cell's end) is next. */
+static inline __attribute__((always_inline)) int
+swar_lead_decimal(const unsigned char *p, Py_ssize_t avail, Py_ssize_t *len, uint64_t *wp,
+                  int *ndigitsp, int *fracp, int *negp) {
+    Py_ssize_t i = 0, start, int_end, ndigits;
+    uint64_t w = 0;
+    int neg = 0, frac = -1;
+    if (p[0] == 45 || p[0] == 43) { neg = p[0] == 45; i = 1; }
+    start = i;
+    i = swar_digits(p, i, avail, avail, &w);
+    int_end = i;
+    if (i < avail && p[i] == 46) {
+        i = swar_digits(p, i + 1, avail, avail, &w);
+        frac = (int)(i - int_end - 1);
+    }
+    ndigits = int_end - start + (frac > 0 ? frac : 0);
+    if (ndigits == 0 || ndigits > 19) return 0;
+    *len = i; *wp = w; *ndigitsp = (int)ndigits; *fracp = frac; *negp = neg;
+    return 1;
+}
+/* The value of [-]w / 10**frac (w of at most 19 digits, frac >= 0): 1 with *out when it is
+   zero or Clinger's exact division settles it, 2 with *w, *q, *neg when w * 10**q needs
+   Eisel-Lemire. */
+static inline __attribute__((always_inline)) int
+swar_decimal_value(uint64_t w, int frac, int neg, double *out, uint64_t *wp, int *qp,
+                   int *negp) {
+    if (w == 0) { *out = neg ? -0.0 : 0.0; return 1; }
+    if (w <= ((uint64_t)1 << 53) && frac <= 22) {
+        double d = (double)w / swar_pow10_exact[frac];
+        *out = neg ? -d : d;
+        return 1;
+    }
+    *wp = w; *qp = -frac; *negp = neg;
+    return 2;
+}
+
+
 #endif
