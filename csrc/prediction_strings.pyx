@@ -28,10 +28,19 @@ import numpy as np
 
 
 cdef extern from "swar_digits.h":
+    uint64_t swar_load8(const uint8_t *p) noexcept nogil
+    uint64_t swar_window8(const uint8_t *p, Py_ssize_t i, Py_ssize_t avail) noexcept nogil
+    int swar_digit_run8(uint64_t x) noexcept nogil
+    uint64_t swar_digits8(uint64_t x, int n) noexcept nogil
+    const double* swar_pow10_exact
     int swar_lead_decimal(const uint8_t *p, Py_ssize_t avail, Py_ssize_t *len, uint64_t *w,
                           int *ndigits, int *frac, int *neg) noexcept nogil
     int swar_decimal_value(uint64_t w, int frac, int neg, double *out, uint64_t *wp, int *qp,
                            int *negp) noexcept nogil
+
+
+cdef extern from *:
+    int __builtin_ctzll(unsigned long long x) noexcept nogil
 
 
 cdef extern from "Python.h":
@@ -480,6 +489,140 @@ cdef struct CacheEntry:
     int32_t size   # -1: empty
     int32_t code
 
+cdef struct Sink:
+    # Where parse_objects writes: object codes, the number columns (stride cap), how many objects
+    # so far, and the first number float() refuses.
+    int64_t* codes
+    double* values
+    Py_ssize_t cap
+    Py_ssize_t count
+    Py_ssize_t fail_row
+    const uint8_t* fail_at
+    Py_ssize_t fail_size
+
+
+cdef enum:
+    NOT_PLAIN = -1
+
+
+
+
+
+
+cdef inline uint64_t _cell_word(const uint8_t* s, Py_ssize_t i, Py_ssize_t size) noexcept nogil:
+    # Eight bytes of the cell from s[i], zeros past its end; never reads outside the cell.
+    cdef uint64_t x = 0
+    cdef Py_ssize_t k
+    if size >= 8:
+        return swar_window8(s, i, size)
+    for k in range(size - i):
+        x |= (<uint64_t> s[i + k]) << (8 * k)
+    return x
+
+
+cdef inline uint64_t _stops(uint64_t x) noexcept nogil:
+    # 0x80 in each byte of x that ends a token of a plain cell or shows the cell is not plain:
+    # a byte <= 0x20 (space, the zeros past the cell, control characters) or >= 0x80.
+    return (x | ~((x & 0x7F7F7F7F7F7F7F7FULL) + 0x5F5F5F5F5F5F5F5FULL)) & 0x8080808080808080ULL
+
+
+cdef inline bint _short_decimal(uint64_t x, int n, double* out) noexcept nogil:
+    """float() of a token of 1..8 bytes x (low byte first, zeros above) of the form
+    [+-]?(digits[.digits] | digits. | .digits); False for any other token (the caller then asks
+    _fast_prefix / float()). At most 8 digits over 10**<=7: one exact division (Clinger)."""
+    cdef int neg = 0, dot, frac = 0
+    cdef uint64_t dots, low, w
+    cdef double d
+    if (x & 0xFF) == 45 or (x & 0xFF) == 43:
+        neg = (x & 0xFF) == 45
+        x >>= 8
+        n -= 1
+    dots = x ^ 0x2E2E2E2E2E2E2E2EULL
+    dots = ~(((dots & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | dots | 0x7F7F7F7F7F7F7F7FULL)  # 0x80 where a byte is '.'
+    if dots:
+        if dots & (dots - 1):
+            return False
+        dot = (__builtin_ctzll(dots) >> 3)
+        low = (1ULL << (8 * dot)) - 1  # dot <= 7
+        x = (x & low) | ((x >> 8) & ~low)
+        n -= 1
+        frac = n - dot
+    if n <= 0 or swar_digit_run8(x) < n:
+        return False
+    w = swar_digits8(x, n)
+    if w == 0:
+        out[0] = -0.0 if neg else 0.0
+        return True
+    d = <double> w / swar_pow10_exact[frac]
+    out[0] = -d if neg else d
+    return True
+
+
+cdef Py_ssize_t _plain_cell(const uint8_t* s, Py_ssize_t size, Py_ssize_t r, LabelIndex labels,
+                            CacheEntry* cache, int width, Sink* out) except -2:
+    """The objects of a cell split by str.split() when the cell is plain: bytes 0x20..0x7F, so
+    that its only whitespace is the space. Returns the tokens of its last, incomplete object (0
+    when its tokens fill whole objects), or NOT_PLAIN at the first other byte, before the caller
+    parses the cell again in full: its objects are then written again, and a number refused
+    here comes before that byte, so it is the general path's first refusal too."""
+    cdef Py_ssize_t i = 0, j, n, used
+    cdef int field = 0
+    cdef uint64_t x, stop, head, slot
+    cdef double v
+    while True:
+        while i < size and s[i] == 32:
+            i += 1
+        if i >= size:
+            return field
+        # The token s[i:j]: up to the first stop byte, which must be a space or the cell's end.
+        x = _cell_word(s, i, size)
+        stop = _stops(x)
+        j = i
+        while stop == 0:  # no stop in eight bytes: all of them lie in the cell
+            j += 8
+            if j == size:
+                break
+            stop = _stops(_cell_word(s, j, size))
+        if stop:
+            j += __builtin_ctzll(stop) >> 3
+        if j < size and s[j] != 32:
+            return NOT_PLAIN
+        n = j - i
+        if n < 8:
+            x &= (1ULL << (8 * n)) - 1
+        if field == 0:
+            if n <= 8:
+                # Few labels make most objects: a small direct-mapped cache of short labels
+                # (the whole label is the key) saves most look-ups in the big table.
+                slot = ((x ^ <uint64_t> n) * 0x9E3779B97F4A7C15ULL) >> (64 - CACHE_BITS)
+                if cache[slot].size == n and cache[slot].head == x:
+                    out.codes[out.count] = cache[slot].code
+                else:
+                    out.codes[out.count] = labels.lookup(s + i, n)
+                    cache[slot].head = x
+                    cache[slot].size = <int32_t> n
+                    cache[slot].code = <int32_t> out.codes[out.count]
+            else:
+                out.codes[out.count] = labels.lookup(s + i, n)
+        elif n == 1 and <uint64_t> (x - 48) < 10:  # a lone digit ("0 0 1 1" boxes): itself
+            out.values[(field - 1) * out.cap + out.count] = <double> (x - 48)
+        else:
+            if not (n <= 8 and _short_decimal(x, <int> n, &v)):
+                if not (_fast_prefix(s + i, n, &v, &used) and used == n):
+                    if _python_float(s + i, n, &v):
+                        v = 0.0
+                        if out.fail_row < 0:
+                            out.fail_row = r
+                            out.fail_at = s + i
+                            out.fail_size = n
+            out.values[(field - 1) * out.cap + out.count] = v
+        field += 1
+        if field == width:
+            field = 0
+            out.count += 1
+        i = j
+
+
 def parse_objects(
     Cells cells,
     LabelIndex labels,
@@ -498,16 +641,14 @@ def parse_objects(
     array, the first cell whose token count is not a multiple of ``width`` (-1 if none), and the
     cell and text (str) of the first number float() refuses (-1, None if none)."""
     cdef Py_ssize_t n_cells = rows.shape[0] if rows is not None else cells.rows
-    cdef Py_ssize_t r, src, size, i, j, k, used, total = 0, count = 0, cap
-    cdef Py_ssize_t bad_row = -1, fail_row = -1, fail_size = 0
-    cdef const uint8_t* fail_at = NULL
+    cdef Py_ssize_t r, src, size, i, j, k, used = 0, total = 0, first
+    cdef Py_ssize_t bad_row = -1
+    cdef Py_ssize_t field
     cdef const uint8_t* s
-    cdef int field
-    cdef int64_t* code_out
-    cdef double* value_out
     cdef double v
     cdef uint64_t head, slot
     cdef CacheEntry[1 << CACHE_BITS] cache
+    cdef Sink out
     for slot in range(1 << CACHE_BITS):
         cache[slot].size = -1
     if width < 2:
@@ -516,95 +657,107 @@ def parse_objects(
         raise IndexError("rows must index the cells")
     if nulls is not None and nulls.shape[0] != cells.rows:
         raise ValueError("nulls must flag every row of the cells")
-    # Upper bound on the objects: a token takes at least one byte, or a space in split(" ").
+    # Upper bound on the objects: a token takes at least one byte, or a space in split(" "); so
+    # a cell holds at most (size + 1) // width + 1 of them (summed before the one division).
     for r in range(n_cells):
         src = rows[r] if rows is not None else r
         if nulls is not None and nulls[src]:
             continue
         _cell(&cells.src, src, &size)
-        total += (size + 1) // width + 1
+        total += size + 1
+        used += 1
+    total = total // width + used
     offsets = np.zeros(n_cells + 1, dtype=np.int64)
     codes = np.empty(total, dtype=np.int64)
     values = np.empty((width - 1, total), dtype=np.float64)
     cdef int64_t[::1] off = offsets
     cdef int64_t[::1] code_view = codes
     cdef double[:, ::1] value_view = values
-    code_out = &code_view[0] if total else NULL
-    value_out = &value_view[0, 0] if total else NULL
-    cap = total
+    out.codes = &code_view[0] if total else NULL
+    out.values = &value_view[0, 0] if total else NULL
+    out.cap = total
+    out.count = 0
+    out.fail_row = -1
+    out.fail_at = NULL
+    out.fail_size = 0
     for r in range(n_cells):
         src = rows[r] if rows is not None else r
         if nulls is not None and nulls[src]:
-            off[r + 1] = count
+            off[r + 1] = out.count
             continue
         s = _cell(&cells.src, src, &size)
-        field = 0
-        i = 0
-        while True:
-            if python_split:
-                while i < size:
-                    if s[i] < 0x80:
-                        if not ASCII_SPACE[s[i]]:
-                            break
-                        i += 1
-                    else:
-                        j = _space(s, i, size)
-                        if j == 0:
-                            break
-                        i += j
-                if i >= size:
-                    break
-            # A token starts at s[i] (possibly empty in split(" ")).
-            if field == 0:
-                j = _token_end(s, i, size, python_split)
-                k = j - i
-                if labels.strip_nul:
-                    while k > 0 and s[i + k - 1] == 0:
-                        k -= 1
-                if grow or k > 8:
-                    code_out[count] = labels.find(s + i, k, grow)
-                else:
-                    # Few labels make most objects: a small direct-mapped cache of short labels
-                    # (the whole label is the key) saves most look-ups in the big table.
-                    head = 0
-                    for used in range(k):
-                        head |= (<uint64_t> s[i + used]) << (8 * used)
-                    slot = ((head ^ <uint64_t> k) * 0x9E3779B97F4A7C15ULL) >> (64 - CACHE_BITS)
-                    if cache[slot].size == k and cache[slot].head == head:
-                        code_out[count] = cache[slot].code
-                    else:
-                        code_out[count] = labels.lookup(s + i, k)
-                        cache[slot].head = head
-                        cache[slot].size = <int32_t> k
-                        cache[slot].code = <int32_t> code_out[count]
-            else:
-                if _fast_prefix(s + i, size - i, &v, &used) and _separates(s, i + used, size, python_split):
-                    j = i + used
-                else:
+        field = NOT_PLAIN
+        if python_split and not grow and not labels.strip_nul:
+            first = out.count
+            field = _plain_cell(s, size, r, labels, cache, width, &out)
+            if field == NOT_PLAIN:
+                out.count = first
+        if field == NOT_PLAIN:
+            field = 0
+            i = 0
+            while True:
+                if python_split:
+                    while i < size:
+                        if s[i] < 0x80:
+                            if not ASCII_SPACE[s[i]]:
+                                break
+                            i += 1
+                        else:
+                            j = _space(s, i, size)
+                            if j == 0:
+                                break
+                            i += j
+                    if i >= size:
+                        break
+                # A token starts at s[i] (possibly empty in split(" ")).
+                if field == 0:
                     j = _token_end(s, i, size, python_split)
-                    if _python_float(s + i, j - i, &v):
-                        v = 0.0
-                        if fail_row < 0:
-                            fail_row = r
-                            fail_at = s + i
-                            fail_size = j - i
-                value_out[(field - 1) * cap + count] = v
-            field += 1
-            if field == width:
-                field = 0
-                count += 1
-            i = j
-            if not python_split:
-                if i >= size:
-                    break
-                i += 1  # the space
+                    k = j - i
+                    if labels.strip_nul:
+                        while k > 0 and s[i + k - 1] == 0:
+                            k -= 1
+                    if grow or k > 8:
+                        out.codes[out.count] = labels.find(s + i, k, grow)
+                    else:
+                        head = 0
+                        for used in range(k):
+                            head |= (<uint64_t> s[i + used]) << (8 * used)
+                        slot = ((head ^ <uint64_t> k) * 0x9E3779B97F4A7C15ULL) >> (64 - CACHE_BITS)
+                        if cache[slot].size == k and cache[slot].head == head:
+                            out.codes[out.count] = cache[slot].code
+                        else:
+                            out.codes[out.count] = labels.lookup(s + i, k)
+                            cache[slot].head = head
+                            cache[slot].size = <int32_t> k
+                            cache[slot].code = <int32_t> out.codes[out.count]
+                else:
+                    if _fast_prefix(s + i, size - i, &v, &used) and _separates(s, i + used, size, python_split):
+                        j = i + used
+                    else:
+                        j = _token_end(s, i, size, python_split)
+                        if _python_float(s + i, j - i, &v):
+                            v = 0.0
+                            if out.fail_row < 0:
+                                out.fail_row = r
+                                out.fail_at = s + i
+                                out.fail_size = j - i
+                    out.values[(field - 1) * out.cap + out.count] = v
+                field += 1
+                if field == width:
+                    field = 0
+                    out.count += 1
+                i = j
+                if not python_split:
+                    if i >= size:
+                        break
+                    i += 1  # the space
         if field and bad_row < 0:
             bad_row = r
-        off[r + 1] = count
+        off[r + 1] = out.count
     fail_token = None
-    if fail_row >= 0:
-        fail_token = PyUnicode_DecodeUTF8(<const char*> fail_at, fail_size, "replace")
-    return offsets, codes[:count], values[:, :count], bad_row, fail_row, fail_token
+    if out.fail_row >= 0:
+        fail_token = PyUnicode_DecodeUTF8(<const char*> out.fail_at, out.fail_size, "replace")
+    return offsets, codes[:out.count], values[:, :out.count], bad_row, out.fail_row, fail_token
 
 
 # ---------------------------------------------------------------------------------------------

@@ -176,6 +176,33 @@ def test_formatted_floats_convert_as_float(x, digits):
         check_parse([f"a {text} b {text}"], 2, python_split=False)
 
 
+plain_token = st.one_of(
+    st.sampled_from(LABELS[:2] + ["indeterminate", "abcdefgh", "abcdefghi", "x"] + NUMBERS),
+    st.floats(-1e4, 1e4).map(lambda x: f"{x:.3f}"),
+    st.integers(-(10**17), 10**17).map(str),
+    st.text(st.sampled_from("0123456789.+-e"), min_size=1, max_size=17),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.lists(plain_token, max_size=13), min_size=1, max_size=4),
+    st.lists(st.sampled_from([" ", "  "]), min_size=14, max_size=14),
+    st.sampled_from(["", "\t", "\x00", "\x1f", "\x7f", "é", "\u3000", "\x85"]),
+    st.integers(0, 200),
+    st.sampled_from([2, 5, 6]),
+)
+def test_plain_ascii_cells_and_their_exceptions(token_lists, gaps, odd, at, width):
+    """Cells of printable ASCII split at single spaces take a fast path; one other byte anywhere
+    (a control or non-ASCII character, whitespace or not, even after a refused number) sends the
+    whole cell to the general path, with nothing of the first attempt left behind."""
+    cells = []
+    for tokens in token_lists:
+        text = "".join(t + g for t, g in zip(tokens, gaps))
+        cells.append(text[:at] + odd + text[at:] if text else odd)
+    check_parse(cells, width, python_split=True)
+
+
 def test_whitespace_set_is_pythons():
     import sys
 
