@@ -107,9 +107,12 @@ def test_row_descending_order_is_pythons_stable_reverse_sort(rows):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(det_row, min_size=1, max_size=5), st.booleans(), st.randoms(use_true_random=False))
-def test_greedy_match_score_groups_are_the_pairs_by_score(rows, per_class, rnd):
-    from mlebench_fast.kernels.boxes import greedy_match_score_groups
+@given(
+    st.lists(det_row, min_size=1, max_size=5), st.booleans(), st.booleans(),
+    st.randoms(use_true_random=False),
+)
+def test_greedy_match_score_groups_are_the_pairs_by_score(rows, per_class, shared, rnd):
+    from mlebench_fast.kernels.boxes import greedy_match_score_groups, row_descending_order
 
     t_off, p_off, gts, preds = [0], [0], [], []
     for g, p in rows:
@@ -129,14 +132,17 @@ def test_greedy_match_score_groups_are_the_pairs_by_score(rows, per_class, rnd):
             perm += idx
         order.append(perm)
     order = np.array(order, dtype=np.int64).reshape(len(order), -1)
+    given_order = order
+    if shared:  # no order given: each row by confidence, descending
+        order = row_descending_order(np.array(p_off), p[:, 1]).reshape(1, -1)
+        given_order = np.empty((0, 0), dtype=np.int64)
     args = (
         np.array(t_off), g[:, 0].astype(np.int64), g[:, 1], g[:, 2], g[:, 3], g[:, 4],
         np.array(p_off), p[:, 0].astype(np.int64), p[:, 1], p[:, 2], p[:, 3], p[:, 4], p[:, 5],
-        order, 3, 0.5,
     )
-    y_true, y_score, off = greedy_match_pairs(*args)
+    y_true, y_score, off = greedy_match_pairs(*args, order, 3, 0.5)
     pos, pos_off, pos_n, neg, neg_off, neg_n, zero_pos, zero_neg, nonfinite = (
-        greedy_match_score_groups(*args)
+        greedy_match_score_groups(*args, given_order, 3, 0.5)
     )
     for c in range(3):
         t = y_true[off[c] : off[c + 1]]
@@ -149,52 +155,3 @@ def test_greedy_match_score_groups_are_the_pairs_by_score(rows, per_class, rnd):
             assert np.sort(got).tobytes() == np.sort(want).tobytes()
         assert nonfinite[c] == (~np.isfinite(s)).any()
 
-
-scored_pred = st.tuples(
-    st.integers(-1, 2), st.sampled_from([0.0, 0.1, 0.5, 0.9, float("inf")]),
-    special, special, special, special,
-)
-scored_row = st.tuples(st.lists(det_box, max_size=5), st.lists(scored_pred, max_size=6))
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(scored_row, min_size=1, max_size=5))
-def test_greedy_match_average_precisions_are_scikit_learns(rows):
-    """The fused kernel: each class's pairs (rows' predictions by confidence, descending) through
-    scikit-learn's average precision, or the status of the first class that the reference's
-    assert (all positive) or scikit-learn's finiteness check rejects."""
-    import warnings
-
-    from sklearn.metrics import average_precision_score
-
-    from mlebench_fast.kernels.boxes import greedy_match_average_precisions
-
-    t_off, p_off, gts, preds = [0], [0], [], []
-    for g, p in rows:
-        gts += g
-        preds += p
-        t_off.append(len(gts))
-        p_off.append(len(preds))
-    g = np.array(gts, dtype=np.float64).reshape(-1, 5)
-    p = np.array(preds, dtype=np.float64).reshape(-1, 6)
-    aps, status = greedy_match_average_precisions(
-        np.array(t_off), g[:, 0].astype(np.int64), g[:, 1], g[:, 2], g[:, 3], g[:, 4],
-        np.array(p_off), p[:, 0].astype(np.int64), p[:, 1], p[:, 2], p[:, 3], p[:, 4], p[:, 5],
-        np.empty((0, 0), dtype=np.int64), 3, 0.5,
-    )
-    want_status, want = 0, []
-    for pairs in plain_pairs(rows, 3):
-        y_true = np.array([t for t, _ in pairs])
-        y_score = np.array([s for _, s in pairs])
-        if y_true.all():
-            want_status = 1
-            break
-        if not np.isfinite(y_score).all():
-            want_status = 2
-            break
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            want.append(average_precision_score(y_true, y_score))
-    assert status == want_status
-    if status == 0:
-        np.testing.assert_allclose(aps, want, rtol=1e-12, atol=0)

@@ -31,7 +31,8 @@ import polars as pl
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sorted_answers
 from mlebench_fast.exceptions import InvalidSubmissionError
 from mlebench_fast.io.table import Table
-from mlebench_fast.kernels.boxes import greedy_match_average_precisions, row_descending_order
+from mlebench_fast.kernels.boxes import greedy_match_score_groups, row_descending_order
+from mlebench_fast.kernels.precision_recall import sorted_group_average_precisions
 from mlebench_fast.kernels.prediction_strings import label_index, parse_objects
 from mlebench_fast.validation.answers import InvalidAnswersError, require_answer_columns
 from mlebench_fast.validation.frames import kind
@@ -72,7 +73,7 @@ class PreparedAnswers:
     classes: object  # LabelIndex of the answers' sorted distinct labels
 
 
-# Each row's predictions by confidence, descending, shared by every class: the kernel sorts them.
+# Each row's predictions by confidence, descending, for every class: the matching kernel sorts them.
 _SHARED_ORDER = np.empty((0, 0), dtype=np.int64)
 
 
@@ -147,18 +148,32 @@ class SiimCovidGrader:
         if n_classes == 0:
             return 0.0
         truth = answers.boxes
-        aps, status = greedy_match_average_precisions(
-            truth.offsets, truth.codes, *truth.corners,
-            preds.offsets, preds.codes, preds.conf, *preds.corners,
-            _row_orders(preds, n_classes), n_classes, 0.5,
+        pos, pos_off, pos_n, neg, neg_off, neg_n, zero_pos, zero_neg, nonfinite = (
+            greedy_match_score_groups(
+                truth.offsets, truth.codes, *truth.corners,
+                preds.offsets, preds.codes, preds.conf, *preds.corners,
+                _row_orders(preds, n_classes), n_classes, 0.5,
+            )
         )
         # The reference's checks, class by class: its assert, then scikit-learn's finiteness.
-        if status == 1:
-            raise InvalidSubmissionError(
-                "y_true is all 1s; this shouldn't happen and will result in undefined AP"
-            )
-        if status == 2:
-            raise InvalidSubmissionError("Input contains NaN or infinity.")
+        for negatives, zero_negatives, bad in zip(
+            neg_n.tolist(), zero_neg.tolist(), nonfinite.tolist()
+        ):
+            if negatives == 0 and zero_negatives == 0:
+                raise InvalidSubmissionError(
+                    "y_true is all 1s; this shouldn't happen and will result in undefined AP"
+                )
+            if bad:
+                raise InvalidSubmissionError("Input contains NaN or infinity.")
+        # numpy's sort per class (vectorised: Numba's own sort takes 8x as long); the curves are
+        # merged in the kernel.
+        for lo, n in zip(pos_off[:-1].tolist(), pos_n.tolist()):
+            pos[lo : lo + n].sort()
+        for lo, n in zip(neg_off[:-1].tolist(), neg_n.tolist()):
+            neg[lo : lo + n].sort()
+        aps = sorted_group_average_precisions(
+            pos, pos_off, pos_n, neg, neg_off, neg_n, zero_pos, zero_neg
+        )
         # np.mean's own steps (pairwise add.reduce, then one division): the same float64.
         return aps.sum() / n_classes
 

@@ -13,14 +13,12 @@ import numpy as np
 
 from mlebench_fast.kernels._jit import kernel
 from mlebench_fast.kernels.geometry import convex_intersection_area, yaw_rectangle
-from mlebench_fast.kernels.precision_recall import sorted_group_average_precisions
 from mlebench_fast.kernels.summation import np_sum
 
 __all__ = [
     "python_box_iou",
     "greedy_match_pairs",
     "greedy_match_score_groups",
-    "greedy_match_average_precisions",
     "row_descending_order",
     "coco_box_iou",
     "coco_match",
@@ -138,10 +136,13 @@ def greedy_match_score_groups(
     pos_off[c] + pos_n[c]]``, same for ``neg``), its zero-score positives and negatives as counts,
     and whether one of its scores is not finite. A pair's position does not matter to AP, so rows
     are walked once for all classes (class by class within a row when ``order`` has a row per
-    class).
+    class). An ``order`` without rows stands for each row's predictions by confidence, descending
+    (:func:`row_descending_order`, here without a call of its own).
 
     Returns (pos, pos_off, pos_n, neg, neg_off, neg_n, zero_pos, zero_neg, nonfinite)."""
     n_rows = t_off.size - 1
+    if order.shape[0] == 0:
+        order = row_descending_order(p_off, p_conf).reshape(1, -1)
     per_class = order.shape[0] > 1
     count = np.zeros(n_classes + 1, dtype=np.int64)
     for i in range(p_cls.size):
@@ -207,40 +208,6 @@ def greedy_match_score_groups(
                 zero_neg[c] += 1.0
             in_row[c] = 0
     return pos, off, pos_n, neg, off, neg_n, zero_pos, zero_neg, nonfinite
-
-
-@kernel
-def greedy_match_average_precisions(
-    t_off, t_cls, t_x0, t_y0, t_x1, t_y1,
-    p_off, p_cls, p_conf, p_x0, p_y0, p_x1, p_y1,
-    order, n_classes, threshold,
-):
-    """Per class, scikit-learn's average precision of the pairs of
-    :func:`greedy_match_score_groups`, and a status: 0, or for the first class that fails, 1 when
-    its pairs are all positive (checked first) or 2 when one of its scores is not finite. An
-    ``order`` without rows stands for each row's predictions by confidence, descending
-    (:func:`row_descending_order`). One call instead of four: siim grades in under a millisecond,
-    where every dispatch shows."""
-    aps = np.zeros(n_classes, dtype=np.float64)
-    rows_order = order if order.shape[0] else row_descending_order(p_off, p_conf).reshape(1, -1)
-    pos, pos_off, pos_n, neg, neg_off, neg_n, zero_pos, zero_neg, nonfinite = (
-        greedy_match_score_groups(
-            t_off, t_cls, t_x0, t_y0, t_x1, t_y1, p_off, p_cls, p_conf, p_x0, p_y0, p_x1, p_y1,
-            rows_order, n_classes, threshold,
-        )
-    )
-    for c in range(n_classes):
-        if neg_n[c] == 0 and zero_neg[c] == 0:
-            return aps, 1
-        if nonfinite[c]:
-            return aps, 2
-    for c in range(n_classes):
-        pos[pos_off[c] : pos_off[c] + pos_n[c]].sort()
-        neg[neg_off[c] : neg_off[c] + neg_n[c]].sort()
-    aps = sorted_group_average_precisions(
-        pos, pos_off, pos_n, neg, neg_off, neg_n, zero_pos, zero_neg
-    )
-    return aps, 0
 
 
 @kernel
