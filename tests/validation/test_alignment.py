@@ -181,3 +181,25 @@ def test_repeated_string_ids_sort_in_pandas_tie_order(vocabulary, data):
     assert match == expected_match
     if match is True:
         assert rows == expected_rows
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(st.sampled_from("ab_0é"), max_size=14), min_size=1, max_size=12, unique=True),
+    st.data(),
+)
+def test_few_string_ids_are_placed_in_one_native_call(ids, data):
+    """Below the threaded size the look-up and its inversion are one native call: the order that
+    sorts the submission's ids into the answers' (short ids inline in their views, long ones in
+    the buffers), or None for any unknown or repeated id."""
+    ids = sorted(ids)
+    index = IdIndex.of(pl.Series(ids))
+    submitted = data.draw(st.permutations(ids))
+    if data.draw(st.booleans()):  # replace one id with a repeat or an unknown one
+        row = data.draw(st.integers(0, len(ids) - 1))
+        submitted[row] = data.draw(st.sampled_from(ids + ["zz", "x" * 13]))
+    order = index.order(pl.Series(submitted, dtype=pl.String))
+    if sorted(submitted) != ids:
+        assert order is None
+    else:
+        assert [submitted[r] for r in order.tolist()] == ids

@@ -96,7 +96,10 @@ class IdIndex:
         if self.strings is not None and id_kind == "str":
             arrow = as_arrow_strings(ids)
             if arrow.type == pa.string_view():  # Polars' layout: read in place, no conversion
-                positions = _lookup_views(self.strings, *string_views(arrow))
+                views, addresses = string_views(arrow)
+                if n < _PARALLEL_MIN_IDS:
+                    return self.strings.order_views(views, addresses)
+                positions = _lookup_views(self.strings, views, addresses)
             else:
                 positions = self.strings.lookup(*string_buffers(arrow))
         elif self.numbers is not None and id_kind in _NUMERIC:
