@@ -562,17 +562,22 @@ cdef Py_ssize_t _plain_cell(const uint8_t* s, Py_ssize_t size, Py_ssize_t r, Lab
                             CacheEntry* cache, int width, Sink* out) except -2:
     """The objects of a cell split by str.split() when the cell is plain: bytes 0x20..0x7F, so
     that its only whitespace is the space. Returns the tokens of its last, incomplete object (0
-    when its tokens fill whole objects), or NOT_PLAIN at the first other byte, before the caller
-    parses the cell again in full: its objects are then written again, and a number refused
-    here comes before that byte, so it is the general path's first refusal too."""
-    cdef Py_ssize_t i = 0, j, n, used
+    when its tokens fill whole objects), or NOT_PLAIN at the first other byte, with out.count
+    unchanged: the caller then parses the cell again in full over what was written here, and a
+    number refused here comes before that byte, so it is the general path's first refusal too."""
+    cdef Py_ssize_t i = 0, j, n, used, objects = 0, cap = out.cap
     cdef int field = 0
-    cdef uint64_t x, stop, head, slot
+    cdef uint64_t x, stop, slot
     cdef double v
+    # This object's code and its first number (number f at value[(f - 1) * cap]); locals, so
+    # that the compiler need not reload them after every store.
+    cdef int64_t* code = out.codes + out.count
+    cdef double* value = out.values + out.count
     while True:
         while i < size and s[i] == 32:
             i += 1
         if i >= size:
+            out.count += objects
             return field
         # The token s[i:j]: up to the first stop byte, which must be a space or the cell's end.
         x = _cell_word(s, i, size)
@@ -596,16 +601,16 @@ cdef Py_ssize_t _plain_cell(const uint8_t* s, Py_ssize_t size, Py_ssize_t r, Lab
                 # (the whole label is the key) saves most look-ups in the big table.
                 slot = ((x ^ <uint64_t> n) * 0x9E3779B97F4A7C15ULL) >> (64 - CACHE_BITS)
                 if cache[slot].size == n and cache[slot].head == x:
-                    out.codes[out.count] = cache[slot].code
+                    code[0] = cache[slot].code
                 else:
-                    out.codes[out.count] = labels.lookup(s + i, n)
+                    code[0] = labels.lookup(s + i, n)
                     cache[slot].head = x
                     cache[slot].size = <int32_t> n
-                    cache[slot].code = <int32_t> out.codes[out.count]
+                    cache[slot].code = <int32_t> code[0]
             else:
-                out.codes[out.count] = labels.lookup(s + i, n)
+                code[0] = labels.lookup(s + i, n)
         elif n == 1 and <uint64_t> (x - 48) < 10:  # a lone digit ("0 0 1 1" boxes): itself
-            out.values[(field - 1) * out.cap + out.count] = <double> (x - 48)
+            value[(field - 1) * cap] = <double> (x - 48)
         else:
             if not (n <= 8 and _short_decimal(x, <int> n, &v)):
                 if not (_fast_prefix(s + i, n, &v, &used) and used == n):
@@ -615,11 +620,13 @@ cdef Py_ssize_t _plain_cell(const uint8_t* s, Py_ssize_t size, Py_ssize_t r, Lab
                             out.fail_row = r
                             out.fail_at = s + i
                             out.fail_size = n
-            out.values[(field - 1) * out.cap + out.count] = v
+            value[(field - 1) * cap] = v
         field += 1
         if field == width:
             field = 0
-            out.count += 1
+            objects += 1
+            code += 1
+            value += 1
         i = j
 
 
@@ -641,7 +648,7 @@ def parse_objects(
     array, the first cell whose token count is not a multiple of ``width`` (-1 if none), and the
     cell and text (str) of the first number float() refuses (-1, None if none)."""
     cdef Py_ssize_t n_cells = rows.shape[0] if rows is not None else cells.rows
-    cdef Py_ssize_t r, src, size, i, j, k, used = 0, total = 0, first
+    cdef Py_ssize_t r, src, size, i, j, k, used = 0, total = 0
     cdef Py_ssize_t bad_row = -1
     cdef Py_ssize_t field
     cdef const uint8_t* s
@@ -657,8 +664,9 @@ def parse_objects(
         raise IndexError("rows must index the cells")
     if nulls is not None and nulls.shape[0] != cells.rows:
         raise ValueError("nulls must flag every row of the cells")
-    # Upper bound on the objects: a token takes at least one byte, or a space in split(" "); so
-    # a cell holds at most (size + 1) // width + 1 of them (summed before the one division).
+    # Upper bound on the objects: a token takes at least one byte, or a space in split(" "), so
+    # a cell holds at most (size + 1) // width + 1 of them; str.split()'s tokens are also apart,
+    # which halves that (summed over the cells before the one division).
     for r in range(n_cells):
         src = rows[r] if rows is not None else r
         if nulls is not None and nulls[src]:
@@ -666,7 +674,7 @@ def parse_objects(
         _cell(&cells.src, src, &size)
         total += size + 1
         used += 1
-    total = total // width + used
+    total = total // (2 * width if python_split else width) + used
     offsets = np.zeros(n_cells + 1, dtype=np.int64)
     codes = np.empty(total, dtype=np.int64)
     values = np.empty((width - 1, total), dtype=np.float64)
@@ -688,10 +696,7 @@ def parse_objects(
         s = _cell(&cells.src, src, &size)
         field = NOT_PLAIN
         if python_split and not grow and not labels.strip_nul:
-            first = out.count
             field = _plain_cell(s, size, r, labels, cache, width, &out)
-            if field == NOT_PLAIN:
-                out.count = first
         if field == NOT_PLAIN:
             field = 0
             i = 0
