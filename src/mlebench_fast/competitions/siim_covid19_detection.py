@@ -23,6 +23,7 @@ answers has a positive pair, so scikit-learn's no-positive branch is never reach
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,10 +31,12 @@ import polars as pl
 
 from mlebench_fast.competitions.shared.sorted_answers import SortedAnswers, sorted_answers
 from mlebench_fast.exceptions import InvalidSubmissionError
+from mlebench_fast.io.csv import read_text_columns
 from mlebench_fast.io.table import Table
 from mlebench_fast.kernels.boxes import greedy_match_score_groups, row_descending_order
 from mlebench_fast.kernels.precision_recall import sorted_group_average_precisions
 from mlebench_fast.kernels.prediction_strings import label_index, parse_objects
+from mlebench_fast.kernels.strings import StringViews
 from mlebench_fast.validation.answers import InvalidAnswersError, require_answer_columns
 from mlebench_fast.validation.frames import kind
 
@@ -52,7 +55,10 @@ class Objects:
 
 
 def parse(
-    cells: pl.Series, classes: object, rows: np.ndarray | None = None, grow: bool = False
+    cells: pl.Series | StringViews,
+    classes: object,
+    rows: np.ndarray | None = None,
+    grow: bool = False,
 ) -> Objects | str:
     """The objects of string cells without nulls (cell ``r`` is ``cells[rows[r]]``), labels
     coded by ``classes`` (-1: not a class), or why the reference's parser fails."""
@@ -117,6 +123,22 @@ class SiimCovidGrader:
         boxes = Objects(boxes.offsets, recode[boxes.codes], boxes.conf, boxes.corners)
         return PreparedAnswers(prepared, boxes, classes)
 
+    def score_file(self, path: str | os.PathLike[str], answers: PreparedAnswers) -> float | np.float64 | None:
+        """:meth:`score` of the file at ``path`` with its two columns read straight into string
+        views, or None (a file or ids of any other shape): :meth:`score` then reads the Table
+        and decides. On a submission of the answers' ids that skips building a Polars frame,
+        which costs a fifth of such a grade."""
+        read = read_text_columns(path, (ID, TARGET))
+        if read is None:
+            return None
+        height, (ids, cells) = read
+        if height != answers.sorted.ids.len():
+            return None
+        rows = answers.sorted.index.order_of_views(ids)
+        if rows is None:
+            return None
+        return _score_cells(cells, rows, answers)
+
     def score(self, submission: Table, answers: PreparedAnswers) -> float | np.float64:
         n = answers.sorted.ids.len()
         if submission.height != n:
@@ -141,41 +163,49 @@ class SiimCovidGrader:
             raise InvalidSubmissionError("PredictionString cells must be strings")
         if cells.dtype != pl.String:
             cells = cells.cast(pl.String)
-        preds = parse(cells, answers.classes, rows)
-        if isinstance(preds, str):
-            raise InvalidSubmissionError(preds)
-        n_classes = len(answers.classes)
-        if n_classes == 0:
-            return 0.0
-        truth = answers.boxes
-        pos, pos_off, pos_n, neg, neg_off, neg_n, zero_pos, zero_neg, nonfinite = (
-            greedy_match_score_groups(
-                truth.offsets, truth.codes, *truth.corners,
-                preds.offsets, preds.codes, preds.conf, *preds.corners,
-                _row_orders(preds, n_classes), n_classes, 0.5,
+        return _score_cells(cells, rows, answers)
+
+
+def _score_cells(
+    cells: pl.Series | StringViews, rows: np.ndarray | None, answers: PreparedAnswers
+) -> float | np.float64:
+    """The score of the submission's PredictionString cells (cell ``r`` of the sorted
+    submission is ``cells[rows[r]]``; in order without ``rows``)."""
+    preds = parse(cells, answers.classes, rows)
+    if isinstance(preds, str):
+        raise InvalidSubmissionError(preds)
+    n_classes = len(answers.classes)
+    if n_classes == 0:
+        return 0.0
+    truth = answers.boxes
+    pos, pos_off, pos_n, neg, neg_off, neg_n, zero_pos, zero_neg, nonfinite = (
+        greedy_match_score_groups(
+            truth.offsets, truth.codes, *truth.corners,
+            preds.offsets, preds.codes, preds.conf, *preds.corners,
+            _row_orders(preds, n_classes), n_classes, 0.5,
+        )
+    )
+    # The reference's checks, class by class: its assert, then scikit-learn's finiteness.
+    for negatives, zero_negatives, bad in zip(
+        neg_n.tolist(), zero_neg.tolist(), nonfinite.tolist()
+    ):
+        if negatives == 0 and zero_negatives == 0:
+            raise InvalidSubmissionError(
+                "y_true is all 1s; this shouldn't happen and will result in undefined AP"
             )
-        )
-        # The reference's checks, class by class: its assert, then scikit-learn's finiteness.
-        for negatives, zero_negatives, bad in zip(
-            neg_n.tolist(), zero_neg.tolist(), nonfinite.tolist()
-        ):
-            if negatives == 0 and zero_negatives == 0:
-                raise InvalidSubmissionError(
-                    "y_true is all 1s; this shouldn't happen and will result in undefined AP"
-                )
-            if bad:
-                raise InvalidSubmissionError("Input contains NaN or infinity.")
-        # numpy's sort per class (vectorised: Numba's own sort takes 8x as long); the curves are
-        # merged in the kernel.
-        for lo, n in zip(pos_off[:-1].tolist(), pos_n.tolist()):
-            pos[lo : lo + n].sort()
-        for lo, n in zip(neg_off[:-1].tolist(), neg_n.tolist()):
-            neg[lo : lo + n].sort()
-        aps = sorted_group_average_precisions(
-            pos, pos_off, pos_n, neg, neg_off, neg_n, zero_pos, zero_neg
-        )
-        # np.mean's own steps (pairwise add.reduce, then one division): the same float64.
-        return aps.sum() / n_classes
+        if bad:
+            raise InvalidSubmissionError("Input contains NaN or infinity.")
+    # numpy's sort per class (vectorised: Numba's own sort takes 8x as long); the curves are
+    # merged in the kernel.
+    for lo, n in zip(pos_off[:-1].tolist(), pos_n.tolist()):
+        pos[lo : lo + n].sort()
+    for lo, n in zip(neg_off[:-1].tolist(), neg_n.tolist()):
+        neg[lo : lo + n].sort()
+    aps = sorted_group_average_precisions(
+        pos, pos_off, pos_n, neg, neg_off, neg_n, zero_pos, zero_neg
+    )
+    # np.mean's own steps (pairwise add.reduce, then one division): the same float64.
+    return aps.sum() / n_classes
 
 
 GRADER = SiimCovidGrader()

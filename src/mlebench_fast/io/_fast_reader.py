@@ -21,9 +21,11 @@ import polars as pl
 import pyarrow as pa
 
 from mlebench_fast._native import load
+from mlebench_fast.kernels.strings import StringViews
 from mlebench_fast.threads import executor, kernel_threads
 
 _native = load("csv_reader")
+TEXT = _native.TEXT
 _BOM = b"\xef\xbb\xbf"
 _STRING_VIEW = pa.string_view()
 
@@ -100,18 +102,33 @@ def read_file(path) -> np.ndarray:
         return data
 
 
-def read_columns(data) -> tuple[list[str], list[pl.Series]] | None:
-    """The header's fields and the table's columns (unnamed) of a bytes-like ``data``, or None:
-    not handled here."""
+def read_raw(data) -> tuple[list[str], list[tuple[int, np.ndarray, np.ndarray | None]], list] | None:
+    """The native reader's own output for a bytes-like ``data`` (see ``csv_reader.read``): the
+    header's fields, ``(kind, values, valid)`` per column and the buffers its text views point
+    into; or None: not handled here."""
     size = len(data)
     threads = _threads_for(size)
     start = 3 if bytes(data[:3]) == _BOM else 0
-    result = _native.read(data, start, _run_threads if threads > 1 else None, threads)
+    return _native.read(data, start, _run_threads if threads > 1 else None, threads)
+
+
+def read_columns(data) -> tuple[list[str], list[pl.Series]] | None:
+    """The header's fields and the table's columns (unnamed) of a bytes-like ``data``, or None:
+    not handled here."""
+    result = read_raw(data)
     if result is None:
         return None
     header, columns, buffers = result
     arrow_buffers = [pa.py_buffer(b) for b in buffers]
     return header, [_series(kind, values, valid, arrow_buffers) for kind, values, valid in columns]
+
+
+def text_views(values: np.ndarray, buffers: list) -> StringViews:
+    """A TEXT column of :func:`read_raw` as string views (no Arrow array, no Polars Series)."""
+    addresses = np.array(
+        [np.frombuffer(b, dtype=np.uint8).ctypes.data for b in buffers], dtype=np.uint64
+    )
+    return StringViews(values.view(np.uint8).reshape(-1, 16), addresses, buffers)
 
 
 def _series(kind: int, values: np.ndarray, valid: np.ndarray | None, buffers) -> pl.Series:

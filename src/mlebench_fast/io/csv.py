@@ -113,6 +113,7 @@ import polars as pl
 from mlebench_fast.exceptions import UnreadableFileError
 from mlebench_fast.io import _fast_reader
 from mlebench_fast.io.table import Table
+from mlebench_fast.kernels.strings import StringViews
 
 __all__ = ["NA_VALUES", "READER", "read_csv", "chunk_rows"]
 
@@ -256,6 +257,43 @@ def _read_mapped(path: Path) -> Table | None:
     if columns is None or _may_hold_blank_lines(columns):
         return None
     return _build(header, columns, width, str(path))
+
+
+def read_text_columns(
+    path: str | os.PathLike[str], names: tuple[str, ...]
+) -> tuple[int, list[StringViews]] | None:
+    """The row count and the columns ``names`` of the file at ``path`` as string views, when
+    :func:`read_csv` would read it on the native fast path and give each of them as text
+    without NA cells (the very cells its Table would hold, with no Polars frame built: that
+    costs more than the rest of a small grade). None otherwise, also for a missing file or
+    column: the caller reads the Table, whose errors say what is wrong."""
+    if READER == "polars":
+        return None
+    try:
+        if os.stat(path).st_size >= MAPPED_MIN_BYTES and READER != "fast":
+            return None
+        data = _fast_reader.read_file(path)
+    except OSError:
+        return None
+    if READER == "auto" and not _fast_path_pays(data):
+        return None
+    raw = _fast_reader.read_raw(data)
+    if raw is None:
+        return None
+    header, columns, buffers = raw
+    if len(columns) != len(header) or not columns:  # leading index columns, or no data rows
+        return None
+    at = {name: i for i, name in enumerate(header_names(header))}  # names pandas gives them
+    views = []
+    for name in names:
+        if name not in at:
+            return None
+        kind, values, valid = columns[at[name]]
+        if kind != _fast_reader.TEXT or valid is not None:
+            return None
+        views.append(_fast_reader.text_views(values, buffers))
+    kind, values, _ = columns[0]
+    return values.shape[0] // 4 if kind == _fast_reader.TEXT else values.shape[0], views
 
 
 def read_csv_bytes(data: bytes, name: str = "<bytes>") -> Table:

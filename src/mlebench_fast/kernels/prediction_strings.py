@@ -13,7 +13,12 @@ import polars as pl
 import pyarrow as pa
 
 from mlebench_fast._native import load
-from mlebench_fast.kernels.strings import as_arrow_strings, string_buffers, string_views
+from mlebench_fast.kernels.strings import (
+    StringViews,
+    as_arrow_strings,
+    string_buffers,
+    string_views,
+)
 
 __all__ = ["ParsedObjects", "label_index", "parse_objects", "point_in_box_counts"]
 
@@ -38,8 +43,10 @@ class ParsedObjects:
     fail_token: str | None
 
 
-def _cells(column: pl.Series):
+def _cells(column: pl.Series | StringViews):
     native = load("prediction_strings")
+    if isinstance(column, StringViews):
+        return native.Cells.from_views(column.views, column.addresses, column.keepalive)
     arrow = as_arrow_strings(column)
     if arrow.type == pa.large_string():
         return native.Cells.from_offsets(*string_buffers(arrow))
@@ -47,7 +54,7 @@ def _cells(column: pl.Series):
 
 
 def parse_objects(
-    column: pl.Series,
+    column: pl.Series | StringViews,
     labels,
     width: int,
     *,
@@ -60,7 +67,7 @@ def parse_objects(
     (``python_split``) or ``str.split(" ")``. Cell ``r`` is ``column[rows[r]]`` when ``rows`` is
     given; null cells hold no object; ``grow`` adds unknown labels to ``labels``."""
     nulls = None
-    if column.null_count():
+    if isinstance(column, pl.Series) and column.null_count():
         nulls = column.is_null().to_numpy().view(np.uint8)
     if rows is not None:
         rows = np.ascontiguousarray(rows, dtype=np.int64)

@@ -7,6 +7,7 @@ no Python ``str`` is built per row.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Union
 
 import numpy as np
@@ -17,6 +18,7 @@ from mlebench_fast._native import load
 from mlebench_fast.threads import executor, kernel_threads
 
 __all__ = [
+    "StringViews",
     "as_arrow_strings",
     "contiguous_strings",
     "keyed_levenshtein_distances",
@@ -71,6 +73,17 @@ def string_buffers(column: StringColumn) -> tuple[np.ndarray, np.ndarray]:
     else:
         data = np.frombuffer(data_buf, dtype=np.uint8)
     return offsets, data
+
+
+@dataclass(frozen=True, slots=True)
+class StringViews:
+    """A string column without nulls as Arrow string views: the (rows, 16) uint8 ``views``, the
+    ``addresses`` of the data buffers they point into, and ``keepalive``, which holds those
+    buffers (a column read straight from a file, with no Arrow array or Polars Series built)."""
+
+    views: np.ndarray
+    addresses: np.ndarray
+    keepalive: object
 
 
 def string_views(arrow: pa.Array) -> tuple[np.ndarray, np.ndarray]:

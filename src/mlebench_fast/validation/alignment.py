@@ -19,7 +19,12 @@ import pyarrow as pa
 from mlebench_fast._native import load
 from mlebench_fast.kernels.hash_lookup import dense_place_rows, dense_placement
 from mlebench_fast.kernels.introsort import object_argsort
-from mlebench_fast.kernels.strings import as_arrow_strings, string_buffers, string_views
+from mlebench_fast.kernels.strings import (
+    StringViews,
+    as_arrow_strings,
+    string_buffers,
+    string_views,
+)
 from mlebench_fast.threads import in_equal_shares
 from mlebench_fast.validation.frames import any_differ, kind, pandas_sort_indices
 
@@ -96,12 +101,8 @@ class IdIndex:
         if self.strings is not None and id_kind == "str":
             arrow = as_arrow_strings(ids)
             if arrow.type == pa.string_view():  # Polars' layout: read in place, no conversion
-                views, addresses = string_views(arrow)
-                if n < _PARALLEL_MIN_IDS:
-                    return self.strings.order_views(views, addresses)
-                positions = _lookup_views(self.strings, views, addresses)
-            else:
-                positions = self.strings.lookup(*string_buffers(arrow))
+                return self.order_of_views(StringViews(*string_views(arrow), arrow))
+            positions = self.strings.lookup(*string_buffers(arrow))
         elif self.numbers is not None and id_kind in _NUMERIC:
             if id_kind == "float" or self.numbers.dtype == np.float64:
                 values = ids.cast(pl.Float64).to_numpy()
@@ -117,13 +118,29 @@ class IdIndex:
             return rows if np.array_equal(values[rows], reference) else None
         else:
             return None
-        if n == 0 or positions.min() < 0:
+        return _inverse(positions)
+
+    def order_of_views(self, ids: StringViews) -> np.ndarray | None:
+        """:meth:`order` of string ids given as views (no nulls)."""
+        n = self.ids.len()
+        if self.strings is None or not self.unique or ids.views.shape[0] != n or n == 0:
             return None
-        order = np.full(n, -1, dtype=np.int64)
-        order[positions] = np.arange(n, dtype=np.int64)
-        if order.min() < 0:  # a repeated id left some position empty
-            return None
-        return order
+        if n < _PARALLEL_MIN_IDS:
+            return self.strings.order_views(ids.views, ids.addresses)
+        return _inverse(_lookup_views(self.strings, ids.views, ids.addresses))
+
+
+def _inverse(positions: np.ndarray) -> np.ndarray | None:
+    """The order whose k-th entry is the row holding position k, when ``positions`` is a
+    permutation of its indices (a look-up's -1 or a repeat: None)."""
+    n = positions.shape[0]
+    if n == 0 or positions.min() < 0:
+        return None
+    order = np.full(n, -1, dtype=np.int64)
+    order[positions] = np.arange(n, dtype=np.int64)
+    if order.min() < 0:  # a repeated id left some position empty
+        return None
+    return order
 
 
 # Look-ups of fewer ids than this run on the caller's thread: a hand-off would cost more.
