@@ -8,7 +8,7 @@
 # Tokens are compared by their UTF-8 bytes (equal bytes are equal Python strings). Hashing goes a
 # word (8 bytes) at a time: ids of 64 hex digits made a byte-at-a-time hash the cost of a look-up.
 
-from libc.stdint cimport int32_t, int64_t, uint8_t, uint32_t, uint64_t
+from libc.stdint cimport int32_t, int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.stdlib cimport free, malloc
 from libc.string cimport memcmp, memcpy, memset
 
@@ -28,6 +28,24 @@ cdef extern from *:
     #else
     #define MLEBENCH_LITTLE_ENDIAN 0
     #endif
+    #if defined(__GNUC__) || defined(__clang__)
+    #define MLEBENCH_BSWAP64(x) __builtin_bswap64(x)
+    #else
+    static inline uint64_t MLEBENCH_BSWAP64(uint64_t x) {
+        uint64_t r = 0;
+        for (int i = 0; i < 8; i++) { r = (r << 8) | (x & 0xFF); x >>= 8; }
+        return r;
+    }
+    #endif
+    #if defined(__GNUC__) || defined(__clang__)
+    #define MLEBENCH_CTZ(x) ((int64_t) __builtin_ctzll(x))
+    #else
+    static inline int64_t MLEBENCH_CTZ(uint64_t x) {
+        int64_t n = 0;
+        while (!(x & 1)) { x >>= 1; n++; }
+        return n;
+    }
+    #endif
     #if defined(__POPCNT__)
     #define MLEBENCH_POPCOUNT(x) ((int64_t) __builtin_popcountll(x))
     #else
@@ -41,6 +59,8 @@ cdef extern from *:
     #endif
     """
     int64_t MLEBENCH_POPCOUNT(uint64_t x) nogil
+    int64_t MLEBENCH_CTZ(uint64_t x) nogil
+    uint64_t MLEBENCH_BSWAP64(uint64_t x) nogil
     void MLEBENCH_PREFETCH(const void* p) nogil
     bint MLEBENCH_LITTLE_ENDIAN
 
@@ -72,9 +92,33 @@ cdef inline uint64_t _hash(const uint8_t* p, int64_t n) noexcept nogil:
     return _hash_within(p, n, p + n)
 
 
+cdef inline uint64_t _short_word(const uint8_t* p, int64_t n) noexcept nogil:
+    # The n bytes at p (0 < n < 8) as a little-endian word, zero above: two overlapping loads of
+    # fixed size (a memcpy of n bytes is a library call).
+    cdef uint32_t a, b
+    cdef uint16_t c, d
+    cdef uint64_t w = 0
+    cdef int64_t i
+    if not MLEBENCH_LITTLE_ENDIAN:
+        for i in range(n):
+            w |= (<uint64_t> p[i]) << (8 * i)
+        return w
+    if n >= 4:
+        memcpy(&a, p, 4)
+        memcpy(&b, p + n - 4, 4)
+        return a | ((<uint64_t> b) << (8 * (n - 4)))
+    if n >= 2:
+        memcpy(&c, p, 2)
+        memcpy(&d, p + n - 2, 2)
+        return c | ((<uint64_t> d) << (8 * (n - 2)))
+    return p[0]
+
+
 cdef inline uint64_t _hash_within(const uint8_t* p, int64_t n, const uint8_t* limit) noexcept nogil:
     # The same hash for the same bytes; ``limit``: the end of the readable bytes around them, so
-    # that a short tail is read as one word and masked (a fixed-size copy, no call).
+    # that a short tail is read as one word and masked (a fixed-size copy, no call). A tail with
+    # no room after it is the key's last 8 bytes shifted down, or, of a key under 8 bytes, two
+    # overlapping short loads: the same word every way.
     cdef uint64_t h = 0x9e3779b97f4a7c15ULL ^ <uint64_t>n
     cdef uint64_t w
     cdef int64_t i = 0
@@ -84,12 +128,17 @@ cdef inline uint64_t _hash_within(const uint8_t* p, int64_t n, const uint8_t* li
         h ^= h >> 29
         i += 8
     if i < n:
-        if MLEBENCH_LITTLE_ENDIAN and p + i + 8 <= limit:
-            memcpy(&w, p + i, 8)
-            w &= (<uint64_t> 1 << (8 * (n - i))) - 1
-        else:
+        if not MLEBENCH_LITTLE_ENDIAN:
             w = 0
             memcpy(&w, p + i, n - i)
+        elif p + i + 8 <= limit:
+            memcpy(&w, p + i, 8)
+            w &= (<uint64_t> 1 << (8 * (n - i))) - 1
+        elif n >= 8:
+            memcpy(&w, p + n - 8, 8)
+            w >>= 8 * (8 - (n - i))
+        else:
+            w = _short_word(p, n)
         h ^= w
     return _mix(h)
 
@@ -166,6 +215,58 @@ cdef inline int64_t _next_token(const uint8_t* s, int64_t j, int64_t end, int mo
     return j
 
 
+cdef inline uint64_t _load_le64(const uint8_t* p) noexcept nogil:
+    # 8 bytes as a little-endian word on any machine (byte i in bits 8i..8i+7).
+    cdef uint64_t w
+    memcpy(&w, p, 8)
+    if not MLEBENCH_LITTLE_ENDIAN:
+        w = MLEBENCH_BSWAP64(w)
+    return w
+
+
+cdef inline uint64_t _cell_word(const uint8_t* s, int64_t j, int64_t end) noexcept nogil:
+    # Bytes s[j:min(j + 8, end)] as a little-endian word, zero-padded, without reading outside
+    # s[0:end]: one load at j, else the cell's last 8 bytes shifted down, else short loads.
+    if j + 8 <= end:
+        return _load_le64(s + j)
+    if j >= end:
+        return 0
+    if end >= 8:
+        return _load_le64(s + end - 8) >> (8 * (8 - (end - j)))
+    return _short_word(s + j, end - j)
+
+
+cdef inline int64_t _space_token(const uint8_t* s, int64_t j, int64_t end,
+                                 uint64_t* word) noexcept nogil:
+    # str.split(" ")'s token at j (j <= end): its end (the next space, or end) is returned and its
+    # first bytes (up to 8, zero-padded: the key a label is compared by) go to word[0]. A word of
+    # the cell is searched for a space at once; tokens of up to 7 bytes need no other read.
+    cdef int64_t left = end - j, n
+    cdef uint64_t w = _cell_word(s, j, end)
+    # The lowest set bit of z marks the first space exactly (a borrow only reaches bytes above
+    # it); the zero padding above a short rest is no space.
+    cdef uint64_t x = w ^ 0x2020202020202020ULL
+    cdef uint64_t z = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL
+    if z:
+        n = MLEBENCH_CTZ(z) >> 3
+        if n < left:
+            word[0] = w & ((<uint64_t> 1 << (8 * n)) - 1)
+            return j + n
+    word[0] = w
+    if left <= 8:
+        return end
+    j += 8
+    while j + 8 <= end:
+        x = _load_le64(s + j) ^ 0x2020202020202020ULL
+        z = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL
+        if z:
+            return j + (MLEBENCH_CTZ(z) >> 3)
+        j += 8
+    while j < end and s[j] != 32:
+        j += 1
+    return j
+
+
 cdef inline int64_t _resume(const uint8_t* s, int64_t stop, int64_t end, int mode) noexcept nogil:
     if mode == SPLIT_SPACE:
         return stop + 1
@@ -178,23 +279,33 @@ cdef enum:
 
 
 cdef inline bint _same_bytes(const uint8_t* a, const uint8_t* b, int64_t n) noexcept nogil:
-    # Labels are short: word compares inline beat a call to memcmp.
+    # Labels are short: word compares inline beat a call to memcmp. A tail is compared as the
+    # last 8 bytes (overlapping), or as short overlapping loads when n < 8.
     cdef uint64_t x, y
-    while n >= 8:
-        memcpy(&x, a, 8)
-        memcpy(&y, b, 8)
-        if x != y:
-            return False
-        a += 8
-        b += 8
-        n -= 8
-    while n > 0:
-        if a[0] != b[0]:
-            return False
-        a += 1
-        b += 1
-        n -= 1
-    return True
+    if n >= 8:
+        while n > 8:
+            memcpy(&x, a, 8)
+            memcpy(&y, b, 8)
+            if x != y:
+                return False
+            a += 8
+            b += 8
+            n -= 8
+        memcpy(&x, a + n - 8, 8)
+        memcpy(&y, b + n - 8, 8)
+        return x == y
+    if n <= 0:
+        return True
+    return _short_word(a, n) == _short_word(b, n)
+
+
+cdef enum:
+    DIRECT = 8     # answer rows up to this many labels are matched by their bytes, no look-up
+
+
+cdef struct LabelKey:
+    uint64_t word  # the label's first 8 bytes, zero-padded
+    int64_t length
 
 
 cdef struct Slot:
@@ -212,15 +323,18 @@ cdef class LabelTable:
     cdef const int64_t[::1] offsets
     cdef const uint8_t[::1] data
     cdef Slot* slots
+    cdef LabelKey* keys  # NULL until prepare_keys()
     cdef uint64_t mask
     cdef readonly int64_t size
     cdef readonly bint unique
 
     def __cinit__(self):
         self.slots = NULL
+        self.keys = NULL
 
     def __dealloc__(self):
         free(self.slots)
+        free(self.keys)
 
     def __init__(self, const int64_t[::1] offsets, const uint8_t[::1] data):
         cdef int64_t n = offsets.shape[0] - 1, row
@@ -300,6 +414,38 @@ cdef class LabelTable:
                     out[r + i] = self._find_hashed(keys[i], lengths[i], hashes[i], -1)
                 r += block
 
+    def prepare_keys(self):
+        """Builds each label's key (first 8 bytes and length) for the direct passes; once, with
+        the GIL, before any pass that reads them."""
+        cdef int64_t c, n, i
+        cdef const uint8_t* base = &self.data[0] if self.data.shape[0] else NULL
+        cdef LabelKey* keys
+        if self.keys != NULL:
+            return
+        keys = <LabelKey*> malloc(max(self.size, 1) * sizeof(LabelKey))
+        if keys == NULL:
+            raise MemoryError()
+        for c in range(self.size):
+            n = self.offsets[c + 1] - self.offsets[c]
+            keys[c].length = n
+            # byte by byte, little-endian on any machine: as _space_token makes a token's word
+            keys[c].word = 0
+            for i in range(min(n, <int64_t> 8)):
+                keys[c].word |= (<uint64_t> base[self.offsets[c] + i]) << (8 * i)
+        self.keys = keys
+
+    cdef inline bint _is_label(self, int64_t c, uint64_t word, const uint8_t* token,
+                               int64_t n) noexcept nogil:
+        # Whether the token (word: its first 8 bytes, zero-padded) is label c's bytes.
+        cdef const LabelKey* key = &self.keys[c]
+        if key.word != word or key.length != n:
+            return False
+        return n <= 8 or self._same_tail(c, token)
+
+    cdef inline bint _same_tail(self, int64_t c, const uint8_t* token) noexcept nogil:
+        # Label c's bytes after its first 8 against the token's (of the label's length).
+        return _same_bytes(&self.data[self.offsets[c] + 8], token + 8, self.keys[c].length - 8)
+
     def average_precisions(self, const uint8_t[:, ::1] views, const uint64_t[::1] buffers,
                            const int64_t[::1] positions, const int64_t[::1] actual,
                            const int64_t[::1] actual_offsets, int64_t k, double[::1] out,
@@ -310,12 +456,11 @@ cdef class LabelTable:
         mlebench_fast.kernels.ranking.average_precisions_at_k."""
         cdef const uint8_t* vs = &views[0, 0] if views.shape[0] else NULL
         cdef const uint64_t* bs = &buffers[0] if buffers.shape[0] else NULL
+        cdef const int64_t* act = &actual[0] if actual.shape[0] else NULL
         cdef int64_t* codes = <int64_t*> malloc(max(k, 1) * sizeof(int64_t))
-        cdef int64_t r, p, length, j, end, token_start, stop_at, t, m, label, n_actual
-        cdef int64_t first_actual, last_actual
+        cdef int64_t r, p
+        cdef int64_t length
         cdef const uint8_t* text
-        cdef double score, hits
-        cdef bint relevant, repeated
         if codes == NULL:
             raise MemoryError()
         with nogil:
@@ -324,41 +469,127 @@ cdef class LabelTable:
                 if p < 0:
                     continue
                 text = _view(vs, bs, r, &length)
-                first_actual = actual_offsets[p]
-                last_actual = actual_offsets[p + 1]
-                score = 0.0
-                hits = 0.0
-                j = 0
-                t = 0
-                while t < k:
-                    stop_at = _next_token(text, j, length, SPLIT_SPACE, &token_start)
-                    if stop_at < 0:
-                        break
-                    j = _resume(text, stop_at, length, SPLIT_SPACE)
-                    label = self.find_within(text + token_start, stop_at - token_start, text + length)
-                    codes[t] = label
-                    t += 1
-                    if label < 0:
-                        continue
-                    relevant = False
-                    for m in range(first_actual, last_actual):
-                        if actual[m] == label:
-                            relevant = True
-                            break
-                    if not relevant:
-                        continue
-                    repeated = False
-                    for m in range(t - 1):
-                        if codes[m] == label:
-                            repeated = True
-                            break
-                    if repeated:
-                        continue
-                    hits += 1.0
-                    score += hits / (t - 1 + 1.0)
-                n_actual = last_actual - first_actual
-                out[p] = score / min(n_actual, k) if n_actual > 0 else 0.0
+                out[p] = self._average_precision(text, length, act, actual_offsets[p],
+                                                 actual_offsets[p + 1], k, codes)
         free(codes)
+
+    def average_precisions_by_id(self, LabelTable ids, const uint8_t[:, ::1] id_views,
+                                 const uint64_t[::1] id_buffers, const uint8_t[:, ::1] views,
+                                 const uint64_t[::1] buffers, const int64_t[::1] actual,
+                                 const int64_t[::1] actual_offsets, int64_t k, double[::1] out,
+                                 uint8_t[::1] seen, int64_t start, int64_t stop):
+        """:meth:`average_precisions` of rows start..stop, each row's position being its id's
+        code in ``ids`` (one pass: the id look-ups are hashed a block ahead). Sets seen[p] for
+        each position met. False as soon as an id is none of the table's (the scores are then
+        incomplete)."""
+        cdef const uint8_t* ivs = &id_views[0, 0] if id_views.shape[0] else NULL
+        cdef const uint64_t* ibs = &id_buffers[0] if id_buffers.shape[0] else NULL
+        cdef const uint8_t* vs = &views[0, 0] if views.shape[0] else NULL
+        cdef const uint64_t* bs = &buffers[0] if buffers.shape[0] else NULL
+        cdef const int64_t* act = &actual[0] if actual.shape[0] else NULL
+        cdef int64_t* codes = <int64_t*> malloc(max(k, 1) * sizeof(int64_t))
+        cdef int64_t r, i, block, p, length
+        cdef const uint8_t* keys[BLOCK]
+        cdef int64_t lengths[BLOCK]
+        cdef uint64_t hashes[BLOCK]
+        cdef int64_t found[BLOCK]
+        cdef const uint8_t* text
+        cdef bint complete = True
+        if codes == NULL:
+            raise MemoryError()
+        with nogil:
+            r = start
+            while r < stop:
+                block = min(<int64_t> BLOCK, stop - r)
+                for i in range(block):
+                    keys[i] = _view(ivs, ibs, r + i, &lengths[i])
+                    hashes[i] = _hash(keys[i], lengths[i])
+                    MLEBENCH_PREFETCH(&ids.slots[hashes[i] & ids.mask])
+                # the block's rows resolved first, then scored: the look-ups of a block overlap,
+                # and each row's answer row is requested before it is read
+                for i in range(block):
+                    p = ids._find_hashed(keys[i], lengths[i], hashes[i], -1)
+                    if p < 0:
+                        complete = False
+                        break
+                    found[i] = p
+                    MLEBENCH_PREFETCH(&actual_offsets[p])
+                if not complete:
+                    break
+                for i in range(block):
+                    p = found[i]
+                    seen[p] = 1
+                    text = _view(vs, bs, r + i, &length)
+                    out[p] = self._average_precision(text, length, act, actual_offsets[p],
+                                                     actual_offsets[p + 1], k, codes)
+                r += block
+        free(codes)
+        return complete
+
+    cdef inline double _average_precision(self, const uint8_t* text, int64_t length,
+                                          const int64_t* actual, int64_t first_actual,
+                                          int64_t last_actual, int64_t k,
+                                          int64_t* codes) noexcept nogil:
+        # One cell against its answer row. A row of a few labels (a unique table with keys) is
+        # compared token by token with its labels' bytes, with no hashing; a hit is the first
+        # token equal to one of them (a bit per label), and once every label is found later
+        # tokens (repeats or misses) add nothing. Other rows look each token up, as codes.
+        cdef int64_t n_actual = last_actual - first_actual
+        cdef int64_t t = 0, start = 0, stop, m, label, only, only_length
+        cdef uint64_t word, found = 0, only_word
+        cdef double score = 0.0, hits = 0.0
+        cdef bint relevant, repeated
+        if n_actual <= DIRECT and self.unique and self.keys != NULL:
+            if n_actual == 1:  # the usual row: its label's key held in registers
+                only = actual[first_actual]
+                only_word = self.keys[only].word
+                only_length = self.keys[only].length
+                while t < k and start <= length:
+                    stop = _space_token(text, start, length, &word)
+                    t += 1
+                    if word == only_word and stop - start == only_length and (
+                            only_length <= 8 or self._same_tail(only, text + start)):
+                        score = 1.0 / (t - 1 + 1.0)  # the one hit: 0.0 + 1.0 / t below
+                        break
+                    start = stop + 1
+                return score / min(n_actual, k)
+            while t < k and hits < n_actual and start <= length:
+                stop = _space_token(text, start, length, &word)
+                t += 1
+                for m in range(n_actual):
+                    if self._is_label(actual[first_actual + m], word, text + start, stop - start):
+                        if not (found >> m) & 1:
+                            found |= (<uint64_t> 1) << m
+                            hits += 1.0
+                            score += hits / (t - 1 + 1.0)
+                        break
+                start = stop + 1
+        else:
+            while t < k and start <= length:
+                stop = _space_token(text, start, length, &word)
+                label = self.find_within(text + start, stop - start, text + length)
+                start = stop + 1
+                codes[t] = label
+                t += 1
+                if label < 0:
+                    continue
+                relevant = False
+                for m in range(first_actual, last_actual):
+                    if actual[m] == label:
+                        relevant = True
+                        break
+                if not relevant:
+                    continue
+                repeated = False
+                for m in range(t - 1):
+                    if codes[m] == label:
+                        repeated = True
+                        break
+                if repeated:
+                    continue
+                hits += 1.0
+                score += hits / (t - 1 + 1.0)
+        return score / min(n_actual, k) if n_actual > 0 else 0.0
 
     def micro_f1_counts(self, const uint8_t[:, ::1] views, const uint64_t[::1] buffers,
                         const uint8_t[::1] valid, const int64_t[::1] positions,

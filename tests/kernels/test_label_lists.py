@@ -32,6 +32,7 @@ label = st.sampled_from(LABELS + NOT_SPACES + ["", "c", "zz"])
 def threads(request, monkeypatch):
     if request.param:
         monkeypatch.setattr(label_lists, "_PARALLEL_BYTES", 0)
+        monkeypatch.setattr(label_lists, "_PARALLEL_ID_ROWS", 0)
         monkeypatch.setattr(label_lists, "_threads", lambda: 2)
     return request.param
 
@@ -66,6 +67,17 @@ def test_lookup_is_a_dict_of_first_positions(threads, labels, queries):
     got = table.lookup(_column(queries))
     assert got.dtype == np.int64
     assert got.tolist() == [first.get(q, -1) for q in queries]
+
+
+@settings(max_examples=150, deadline=None)
+@given(labels=st.lists(st.text(max_size=40), max_size=30, unique=True), data=st.data())
+def test_lookup_of_keys_of_every_length(labels, data):
+    # keys of 0..40 bytes (+ multi-byte characters): the hashed and compared tails of any length
+    table = LabelTable(pl.Series(labels, dtype=pl.String))
+    near = [t[:-1] for t in labels] + [t + "x" for t in labels] + [t[1:] for t in labels]
+    queries = data.draw(st.lists(st.sampled_from(labels + near + [""]), max_size=40))
+    got = table.lookup(_column(queries))
+    assert got.tolist() == [labels.index(q) if q in labels else -1 for q in queries]
 
 
 def test_lookup_of_many_long_ids(threads):
@@ -123,6 +135,138 @@ def test_average_precisions_match_the_reference(threads, data, k):
             want[p] = average_precision_at_k(actual_sets[p], submission[r].split(" "), k)
     assert got.tolist() == want.tolist()  # bit for bit
     assert np.mean(got) == np.mean(want)
+
+
+# Hotel-id-like tokens: labels are compared as strings ("080852" is not "80852"), and ints,
+# floats, "nan", long and non-ASCII tokens and lengths around the 8-byte word all occur.
+ID_LABELS = ["80852", "080852", "8085", "808520", "0", "00", "nan", "NaN", "123", "123.0",
+             "1234567", "12345678", "123456789", "1234567812345678", "12345678123456789",
+             "w_1287fbc", "new_whale", "é1234567", "日本語ラベル", "x" * 70, "x" * 71, "",
+             " x"[1:], "80852\t"]
+id_label = st.sampled_from(ID_LABELS)
+
+
+@st.composite
+def id_cells(draw) -> str:
+    tokens = draw(st.lists(id_label, max_size=8))
+    if tokens and draw(st.booleans()):  # the same token again, or a row's own label
+        tokens.insert(draw(st.integers(0, len(tokens))), draw(st.sampled_from(tokens)))
+    return " ".join(tokens) + draw(st.sampled_from(["", " ", "  "]))
+
+
+def _apk_rows(answers: list[str], submission: list[str], positions: list[int], k: int):
+    actual_sets = [list(dict.fromkeys(a.split(" "))) for a in answers]
+    want = np.zeros(len(answers))
+    for r, p in enumerate(positions):
+        if p >= 0:
+            want[p] = average_precision_at_k(actual_sets[p], submission[r].split(" "), k)
+    return actual_sets, want
+
+
+def _coded(actual_sets: list[list[str]], vocabulary: list[str]):
+    code = {}
+    for i, t in enumerate(vocabulary):
+        code.setdefault(t, i)
+    actual = np.array([code[t] for s in actual_sets for t in s], dtype=np.int64)
+    offsets = np.cumsum([0] + [len(s) for s in actual_sets]).astype(np.int64)
+    return actual, offsets
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data(), k=st.sampled_from([1, 2, 5, 12]))
+def test_average_precisions_of_id_like_tokens(threads, data, k):
+    # rows of one label (the usual), of a few (compared byte by byte) and of more than eight
+    # (looked up by hash), against cells with repeats, misses and near misses
+    width = data.draw(st.sampled_from([1, 1, 3, 12]))
+    answers = data.draw(st.lists(
+        st.lists(id_label, min_size=1, max_size=width).map(" ".join), min_size=1, max_size=12
+    ))
+    rows = len(answers)
+    submission = data.draw(st.lists(id_cells(), min_size=rows, max_size=rows + 3))
+    positions = data.draw(st.permutations(list(range(rows)) + [-1] * (len(submission) - rows)))
+    actual_sets, want = _apk_rows(answers, submission, positions, k)
+    vocabulary = list(dict.fromkeys(t for s in actual_sets for t in s))
+    vocabulary += data.draw(st.lists(id_label, max_size=4))  # labels no answer has (may repeat)
+    table = LabelTable(pl.Series(vocabulary, dtype=pl.String))
+    actual, offsets = _coded(actual_sets, vocabulary)
+    got = table.average_precisions(
+        _column(submission), np.array(positions, dtype=np.int64), actual, offsets, k, rows
+    )
+    assert got.tolist() == want.tolist()  # bit for bit
+
+
+def test_average_precisions_of_a_table_with_repeats(threads):
+    # A repeated label keeps its first code: answer codes naming a later copy are never hit (the
+    # byte-by-byte comparison is for tables of distinct labels only).
+    table = LabelTable(pl.Series(["a", "b", "a", "c"]))
+    assert not table.unique
+    actual = np.array([2, 0, 1, 2, 3], dtype=np.int64)
+    offsets = np.array([0, 1, 2, 5], dtype=np.int64)
+    got = table.average_precisions(
+        _column(["a", "a b", "c a b"]), np.arange(3), actual, offsets, 5, 3
+    )
+    assert got.tolist() == [0.0, 1.0, (1 / 1 + 2 / 3) / 3]
+
+
+def _by_id(table, submission, ids, id_labels, actual, offsets, k):
+    return table.average_precisions_by_id(
+        _column(submission), pl.Series(ids, dtype=pl.String),
+        LabelTable(pl.Series(id_labels, dtype=pl.String)), actual, offsets, k,
+    )
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data(), k=st.sampled_from([1, 5]))
+def test_average_precisions_by_id_match_the_reference(threads, data, k):
+    id_labels = data.draw(st.lists(st.sampled_from(LABELS + ID_LABELS), min_size=1, max_size=10,
+                                   unique=True))
+    rows = len(id_labels)
+    answers = data.draw(st.lists(
+        st.lists(id_label, min_size=1, max_size=3).map(" ".join), min_size=rows, max_size=rows
+    ))
+    actual_sets = [list(dict.fromkeys(a.split(" "))) for a in answers]
+    vocabulary = list(dict.fromkeys(t for s in actual_sets for t in s))
+    table = LabelTable(pl.Series(vocabulary, dtype=pl.String))
+    actual, offsets = _coded(actual_sets, vocabulary)
+    how = data.draw(st.sampled_from(["permutation", "permutation", "repeat", "other", "fewer"]))
+    ids = data.draw(st.permutations(id_labels))
+    if how == "repeat" and rows > 1:
+        ids[0] = ids[-1]
+    elif how == "other":
+        ids[data.draw(st.integers(0, rows - 1))] = "not an id"
+    elif how == "fewer":
+        ids = ids[:-1]
+    submission = data.draw(st.lists(id_cells(), min_size=len(ids), max_size=len(ids)))
+    got = _by_id(table, submission, ids, id_labels, actual, offsets, k)
+    if sorted(ids) != sorted(id_labels):
+        assert got is None
+        return
+    positions = [id_labels.index(i) for i in ids]
+    _, want = _apk_rows(answers, submission, positions, k)
+    assert got is not None
+    assert got.tolist() == want.tolist()
+
+
+def test_average_precisions_by_id_of_ids_it_cannot_take():
+    table = LabelTable(pl.Series(["1", "2"]))
+    actual = np.array([0, 1], dtype=np.int64)
+    offsets = np.array([0, 1, 2], dtype=np.int64)
+    # "a" is answer row 1 (label "2"), "b" row 0 (label "1")
+    assert _by_id(table, ["2", "x"], ["a", "b"], ["b", "a"], actual, offsets, 5).tolist() == [
+        0.0, 1.0
+    ]
+    # a null id, a repeated id label, ids of another type
+    assert _by_id(table, ["1", "2"], ["a", None], ["b", "a"], actual, offsets, 5) is None
+    assert _by_id(table, ["1", "2"], ["a", "a"], ["a", "a"], actual, offsets, 5) is None
+    ints = table.average_precisions_by_id(
+        _column(["1", "2"]), pl.Series([1, 2]), LabelTable(pl.Series(["1", "2"])), actual,
+        offsets, 5,
+    )
+    assert ints is None
 
 
 # ------------------------------------------------------------------------------ micro F1

@@ -18,6 +18,7 @@ from mlebench_fast.competitions.shared.map_at_k import (
     CodedAnswers,
     code_answers,
     mean_average_precision_at_k,
+    mean_average_precision_by_id,
     mean_average_precision_in_place,
 )
 from mlebench_fast.exceptions import InvalidSubmissionError
@@ -51,6 +52,11 @@ class HotelMapAt5Grader:
                 raise InvalidSubmissionError(msg)
         answers = prepared.coded
         if prepared.ids is not None:
+            score = mean_average_precision_by_id(
+                submission.frame[TARGET], submission.frame[ID], prepared.ids, answers, K
+            )
+            if score is not None:  # the same images, each once, and string cells
+                return score
             positions = permutation_of(submission.frame[ID], prepared.ids)
             if positions is not None:  # the same images, each once: row r sorts to positions[r]
                 return mean_average_precision_in_place(

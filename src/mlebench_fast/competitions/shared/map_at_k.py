@@ -58,6 +58,23 @@ def mean_average_precision_at_k(labels: pl.Series, answers: CodedAnswers, k: int
     return np.mean(scores)
 
 
+def mean_average_precision_by_id(
+    labels: pl.Series, ids: pl.Series, id_table: LabelTable, answers: CodedAnswers, k: int
+) -> np.float64 | None:
+    """:func:`mean_average_precision_in_place` of string cells ``labels`` (no nulls) whose
+    answer rows are their ``ids``' codes in ``id_table`` (the sorted answers' ids), in one pass;
+    None where that does not apply (other cells, ids that are not each answer id once)."""
+    if labels.dtype != pl.String or labels.null_count():
+        return None
+    actual = answers.actual
+    if actual.offsets.size - 1 != id_table.size:
+        return None
+    scores = answers.labels.average_precisions_by_id(
+        TextColumn.of(labels), ids, id_table, actual.codes, actual.offsets, k
+    )
+    return None if scores is None else np.mean(scores)
+
+
 def mean_average_precision_in_place(
     labels: pl.Series, positions: np.ndarray, answers: CodedAnswers, k: int
 ) -> np.float64:
