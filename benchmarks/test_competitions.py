@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.data import competition_files
-from benchmarks.timing import best_seconds, floor_seconds
+from benchmarks.timing import paired_seconds
 from mlebench_fast import grade_submission, implemented_competition_ids
 from mlebench_fast.synthetic import generator_ids
 
@@ -27,8 +27,9 @@ def test_grading_stays_close_to_the_read_floor(competition_id, competition_resul
     answers, submission = competition_files(competition_id)
     warm = grade_submission(submission, competition_id, answers=answers)
     assert warm.valid, warm.error
-    ours = best_seconds(lambda: grade_submission(submission, competition_id, answers=answers))
-    floor = floor_seconds(str(submission))
+    ours, floor = paired_seconds(
+        lambda: grade_submission(submission, competition_id, answers=answers), str(submission)
+    )
     ratio = ours / floor
     competition_results[competition_id] = {
         "rows": submission.read_bytes().count(b"\n") - 1,

@@ -762,6 +762,34 @@ cdef inline bint _line_end(const uint8_t *b, Py_ssize_t n, Py_ssize_t pos) noexc
     return pos + 1 < n and b[pos + 1] == 10
 
 
+cdef inline Py_ssize_t _next_quote(const uint8_t *b, Py_ssize_t k, Py_ssize_t n,
+                                    bint *plain) noexcept nogil:
+    """The position of the first double quote in ``b[k:n]`` (-1: none), scanned 32 bytes a step;
+    ``plain`` is cleared when a CR, NUL or non-ASCII byte comes before it."""
+    cdef int step
+    cdef const uint8_t *hit
+    while True:
+        if k + 32 <= n:
+            step = mlf_first_quote32(b + k)
+            k += step
+            if step == 32:
+                continue
+        elif k + 16 <= n:
+            step = mlf_first_quote16(b + k)
+            k += step
+            if step == 16:
+                continue
+        elif k < n and b[k] != 34 and b[k] != 13 and b[k] != 0 and b[k] < 0x80:
+            k += 1
+            continue
+        break
+    if k < n and b[k] == 34:
+        return k
+    plain[0] = False
+    hit = <const uint8_t *>memchr(b + k, 34, n - k)
+    return -1 if hit == NULL else hit - b
+
+
 cdef int _tokenize(const uint8_t *b, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t end, Views *fields,
                    Vec *recs, Text *side, Py_ssize_t *stop) noexcept nogil:
     """Tokenizes the records that start in ``[pos, end)`` (the last may run past ``end``),
@@ -775,9 +803,7 @@ cdef int _tokenize(const uint8_t *b, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t en
     """
     cdef Py_ssize_t q, start, k, s0
     cdef uint8_t c
-    cdef const uint8_t *hit
     cdef bint high, plain
-    cdef int step
     while pos < end:
         q = pos
         while q < n and (b[q] == 32 or b[q] == 9):
@@ -800,41 +826,21 @@ cdef int _tokenize(const uint8_t *b, Py_ssize_t n, Py_ssize_t pos, Py_ssize_t en
             if pos < n and b[pos] == 34:
                 pos += 1
                 start = pos
-                # One pass for the common field, ASCII without CR or NUL up to its closing
-                # quote: it needs no _valid pass. Any other field is searched and checked.
-                k = pos
-                while True:
-                    if k + 32 <= n:
-                        step = mlf_first_quote32(b + k)
-                        k += step
-                        if step == 32:
-                            continue
-                    elif k + 16 <= n:
-                        step = mlf_first_quote16(b + k)
-                        k += step
-                        if step == 16:
-                            continue
-                    elif k < n and b[k] != 34 and b[k] != 13 and b[k] != 0 and b[k] < 0x80:
-                        k += 1
-                        continue
-                    break
-                plain = k < n and b[k] == 34
-                if not plain:
-                    hit = <const uint8_t *>memchr(b + k, 34, n - k)
-                    if hit == NULL:
-                        return TOK_DECLINE  # EOF inside a quoted field
-                    k = hit - b
+                # The common field is ASCII without CR or NUL up to its closing quote (escaped
+                # quotes included): then it needs no _valid pass. Any other is checked.
+                plain = True
+                k = _next_quote(b, pos, n, &plain)
+                if k < 0:
+                    return TOK_DECLINE  # EOF inside a quoted field
                 if k + 1 < n and b[k + 1] == 34:
-                    plain = False
                     s0 = side.size
                     while True:
                         if _append(side, b + pos, k + 1 - pos):  # the text and one quote
                             return TOK_NOMEM
                         pos = k + 2
-                        hit = <const uint8_t *>memchr(b + pos, 34, n - pos)
-                        if hit == NULL:
+                        k = _next_quote(b, pos, n, &plain)
+                        if k < 0:
                             return TOK_DECLINE
-                        k = hit - b
                         if not (k + 1 < n and b[k + 1] == 34):
                             break
                     if _append(side, b + pos, k - pos):

@@ -55,3 +55,15 @@ def test_dense_rank_of_strings_orders_as_python_compares_them():
     words = ["b", "a", "", "é", "z", "ä", "a", "\U0001f600", "Z", "é", "\x00"]
     codes = pl.Series(words).rank("dense").to_numpy().astype(np.int64)
     assert np.array_equal(object_argsort(codes), np.argsort(np.array(words, dtype=object), kind="quicksort"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.integers(0, 5), min_size=1, max_size=300),
+    st.sampled_from([-3, 2**31, 2**40]),
+)
+def test_codes_that_do_not_pack_into_a_word(codes, shift):
+    # Negative codes or codes of 2**31 and more take the unpacked kernel: the same permutation.
+    codes = np.array(codes, dtype=np.int64) + shift
+    objects = np.array(codes.tolist(), dtype=object)
+    assert np.array_equal(object_argsort(codes), np.argsort(objects, kind="quicksort"))

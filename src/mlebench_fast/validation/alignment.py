@@ -85,11 +85,18 @@ class IdIndex:
             return None
         if kind(ids) != "str" or ids.len() == 0:
             return None
-        positions = self.strings.lookup(*string_buffers(ids))
+        positions = self._lookup(ids)
         if positions.min() < 0:
             return None
         rows = object_argsort(positions)
         return rows, bool(np.array_equal(positions[rows], self.repeated_codes))
+
+    def _lookup(self, ids: pl.Series) -> np.ndarray:
+        """Each string id's row in this index (-1: absent), read in place from Polars' views."""
+        arrow = as_arrow_strings(ids)
+        if arrow.type == pa.string_view():
+            return _lookup_views(self.strings, *string_views(arrow))
+        return self.strings.lookup(*string_buffers(arrow))
 
     def order(self, ids: pl.Series) -> np.ndarray | None:
         """Rows of ``ids`` in the order that sorts them into exactly this index's ids, or None
