@@ -63,7 +63,8 @@ def test_dense_rank_of_strings_orders_as_python_compares_them():
     st.sampled_from([-3, 2**31, 2**40]),
 )
 def test_codes_that_do_not_pack_into_a_word(codes, shift):
-    # Negative codes or codes of 2**31 and more take the unpacked kernel: the same permutation.
+    # Negative codes or codes of 2**31 and more are replaced by their dense ranks first: the
+    # same permutation.
     codes = np.array(codes, dtype=np.int64) + shift
     objects = np.array(codes.tolist(), dtype=object)
     assert np.array_equal(object_argsort(codes), np.argsort(objects, kind="quicksort"))

@@ -28,17 +28,16 @@ def object_argsort(codes: np.ndarray) -> np.ndarray:
     """The permutation ``np.argsort(objects, kind="quicksort")`` returns for objects ordered as
     the int64 ``codes`` are."""
     codes = np.ascontiguousarray(codes, dtype=np.int64)
-    if codes.size and 0 <= codes.min() and codes.max() < 2**31 and codes.size < 2**31:
-        # Each row's code and index in one word: the sort reads its keys directly instead of
-        # through the row (half the dependent loads); comparisons look at the code alone.
-        return _object_argsort_packed((codes << 32) | np.arange(codes.size, dtype=np.int64))
-    return _object_argsort(codes)
+    if codes.size and not (0 <= codes.min() and codes.max() < 2**31):
+        # Dense ranks order as the codes do, and the sort looks at nothing but that order.
+        codes = np.unique(codes, return_inverse=True)[1].astype(np.int64).reshape(-1)
+    # Each row's code and index (below 2**32) in one word: the sort reads its keys directly
+    # instead of through the row (half the dependent loads); comparisons look at the code alone.
+    return _object_argsort((codes << 32) | np.arange(codes.size, dtype=np.int64))
 
 
 @kernel
-def _object_argsort_packed(keys):
-    # _object_argsort over keys (code << 32 | row): the same comparisons of codes, the same
-    # moves, done on the keys themselves.
+def _object_argsort(keys):
     num = keys.size
     stack = np.empty(_STACK, dtype=np.int64)
     depths = np.empty(_STACK, dtype=np.int64)
@@ -46,7 +45,7 @@ def _object_argsort_packed(keys):
     depth_top = 0
     budget = 0
     size = num
-    while size > 1:
+    while size > 1:  # floor(log2(num)), numpy's npy_get_msb
         size >>= 1
         budget += 1
     budget *= 2
@@ -54,7 +53,7 @@ def _object_argsort_packed(keys):
     hi = num - 1
     while True:
         if budget < 0:
-            _heapsort_packed(keys, lo, hi - lo + 1)
+            _heapsort(keys, lo, hi - lo + 1)
         else:
             while hi - lo > _SMALL:
                 mid = lo + ((hi - lo) >> 1)
@@ -79,6 +78,7 @@ def _object_argsort_packed(keys):
                         break
                     keys[i], keys[j] = keys[j], keys[i]
                 keys[i], keys[hi - 1] = keys[hi - 1], keys[i]
+                # The larger side waits on the stack; the smaller one is sorted next.
                 if i - lo < hi - i:
                     stack[top] = i + 1
                     stack[top + 1] = hi
@@ -110,19 +110,20 @@ def _object_argsort_packed(keys):
 
 
 @kernel
-def _heapsort_packed(keys, start, n):
+def _heapsort(keys, start, n):
+    # 1-based heap over keys[start : start + n], as numpy's aheapsort indexes it.
     base = start - 1
     for first in range(n >> 1, 0, -1):
-        _sift_packed(keys, base, first, n, keys[base + first])
+        _sift(keys, base, first, n, keys[base + first])
     while n > 1:
         last = keys[base + n]
         keys[base + n] = keys[base + 1]
         n -= 1
-        _sift_packed(keys, base, 1, n, last)
+        _sift(keys, base, 1, n, last)
 
 
 @kernel
-def _sift_packed(keys, base, i, n, key):
+def _sift(keys, base, i, n, key):
     j = i << 1
     while j <= n:
         if j < n and (keys[base + j] >> 32) < (keys[base + j + 1] >> 32):
@@ -134,105 +135,3 @@ def _sift_packed(keys, base, i, n, key):
         else:
             break
     keys[base + i] = key
-
-
-@kernel
-def _object_argsort(v):
-    num = v.size
-    rows = np.arange(num)
-    stack = np.empty(_STACK, dtype=np.int64)
-    depths = np.empty(_STACK, dtype=np.int64)
-    top = 0
-    depth_top = 0
-    budget = 0
-    size = num
-    while size > 1:  # floor(log2(num)), numpy's npy_get_msb
-        size >>= 1
-        budget += 1
-    budget *= 2
-    lo = 0
-    hi = num - 1
-    while True:
-        if budget < 0:
-            _heapsort(v, rows, lo, hi - lo + 1)
-        else:
-            while hi - lo > _SMALL:
-                mid = lo + ((hi - lo) >> 1)
-                if v[rows[mid]] < v[rows[lo]]:
-                    rows[mid], rows[lo] = rows[lo], rows[mid]
-                if v[rows[hi]] < v[rows[mid]]:
-                    rows[hi], rows[mid] = rows[mid], rows[hi]
-                if v[rows[mid]] < v[rows[lo]]:
-                    rows[mid], rows[lo] = rows[lo], rows[mid]
-                pivot = v[rows[mid]]
-                i = lo
-                j = hi - 1
-                rows[mid], rows[j] = rows[j], rows[mid]
-                while True:
-                    i += 1
-                    while v[rows[i]] < pivot and i < j:
-                        i += 1
-                    j -= 1
-                    while pivot < v[rows[j]] and i < j:
-                        j -= 1
-                    if i >= j:
-                        break
-                    rows[i], rows[j] = rows[j], rows[i]
-                rows[i], rows[hi - 1] = rows[hi - 1], rows[i]
-                # The larger side waits on the stack; the smaller one is sorted next.
-                if i - lo < hi - i:
-                    stack[top] = i + 1
-                    stack[top + 1] = hi
-                    hi = i - 1
-                else:
-                    stack[top] = lo
-                    stack[top + 1] = i - 1
-                    lo = i + 1
-                top += 2
-                budget -= 1
-                depths[depth_top] = budget
-                depth_top += 1
-            for i in range(lo + 1, hi + 1):
-                row = rows[i]
-                value = v[row]
-                j = i
-                while j > lo and value < v[rows[j - 1]]:
-                    rows[j] = rows[j - 1]
-                    j -= 1
-                rows[j] = row
-        if top == 0:
-            break
-        top -= 2
-        lo = stack[top]
-        hi = stack[top + 1]
-        depth_top -= 1
-        budget = depths[depth_top]
-    return rows
-
-
-@kernel
-def _heapsort(v, rows, start, n):
-    # 1-based heap over rows[start : start + n], as numpy's aheapsort indexes it.
-    base = start - 1
-    for first in range(n >> 1, 0, -1):
-        _sift(v, rows, base, first, n, rows[base + first])
-    while n > 1:
-        last = rows[base + n]
-        rows[base + n] = rows[base + 1]
-        n -= 1
-        _sift(v, rows, base, 1, n, last)
-
-
-@kernel
-def _sift(v, rows, base, i, n, row):
-    j = i << 1
-    while j <= n:
-        if j < n and v[rows[base + j]] < v[rows[base + j + 1]]:
-            j += 1
-        if v[row] < v[rows[base + j]]:
-            rows[base + i] = rows[base + j]
-            i = j
-            j += j
-        else:
-            break
-    rows[base + i] = row
