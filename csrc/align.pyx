@@ -173,28 +173,6 @@ cdef class StringIndex:
                 row += block
         return result
 
-    def order_views(self, const uint8_t[:, ::1] views, const uint64_t[::1] buffers):
-        """For a string-view column of ``size`` ids: ``order`` with ``order[k]`` the row of the
-        column holding this index's k-th id, or None when the column's ids are not these ids,
-        each once (an unknown or a repeated id). ``lookup_views`` and its inversion in one call,
-        for small columns where the steps' own overhead shows."""
-        cdef int64_t n = views.shape[0]
-        cdef int64_t r, k
-        cdef bint complete = True
-        if n != self.size:
-            return None
-        cdef const int64_t[::1] positions = self.lookup_views(views, buffers)
-        result = np.full(n, -1, dtype=np.int64)
-        cdef int64_t[::1] order = result
-        with nogil:
-            for r in range(n):
-                k = positions[r]
-                if k < 0 or order[k] >= 0:
-                    complete = False
-                    break
-                order[k] = r
-        return result if complete else None
-
     def lookup_split(self, const uint8_t[:, ::1] views, const uint64_t[::1] buffers,
                      uint8_t separator, int64_t keep):
         """Split each string-view row on the byte ``separator`` (as ``str.split(sep)`` does:
@@ -236,3 +214,21 @@ cdef class StringIndex:
                         start = i + 1
                     i += 1
         return codes_arr, offsets_arr
+
+
+def inverse_permutation(const int64_t[::1] positions):
+    """``order`` with ``order[positions[r]] = r``, or None when ``positions`` is not a
+    permutation of 0..n-1 (a look-up's -1, a repeat, or n == 0)."""
+    cdef int64_t n = positions.shape[0]
+    cdef int64_t r, k
+    cdef bint complete = n > 0
+    result = np.full(n, -1, dtype=np.int64)
+    cdef int64_t[::1] order = result
+    with nogil:
+        for r in range(n):
+            k = positions[r]
+            if k < 0 or k >= n or order[k] >= 0:
+                complete = False
+                break
+            order[k] = r
+    return result if complete else None

@@ -29,15 +29,6 @@ cdef extern from *:
     #define MLEBENCH_LITTLE_ENDIAN 0
     #endif
     #if defined(__GNUC__) || defined(__clang__)
-    #define MLEBENCH_BSWAP64(x) __builtin_bswap64(x)
-    #else
-    static inline uint64_t MLEBENCH_BSWAP64(uint64_t x) {
-        uint64_t r = 0;
-        for (int i = 0; i < 8; i++) { r = (r << 8) | (x & 0xFF); x >>= 8; }
-        return r;
-    }
-    #endif
-    #if defined(__GNUC__) || defined(__clang__)
     #define MLEBENCH_CTZ(x) ((int64_t) __builtin_ctzll(x))
     #else
     static inline int64_t MLEBENCH_CTZ(uint64_t x) {
@@ -60,9 +51,14 @@ cdef extern from *:
     """
     int64_t MLEBENCH_POPCOUNT(uint64_t x) nogil
     int64_t MLEBENCH_CTZ(uint64_t x) nogil
-    uint64_t MLEBENCH_BSWAP64(uint64_t x) nogil
     void MLEBENCH_PREFETCH(const void* p) nogil
     bint MLEBENCH_LITTLE_ENDIAN
+
+
+cdef extern from "swar_digits.h":
+    uint64_t swar_load8(const uint8_t *p) noexcept nogil
+    uint64_t swar_short_word(const uint8_t *p, Py_ssize_t n) noexcept nogil
+    uint64_t swar_cell_word(const uint8_t *p, Py_ssize_t i, Py_ssize_t end) noexcept nogil
 
 
 cdef enum:
@@ -92,28 +88,6 @@ cdef inline uint64_t _hash(const uint8_t* p, int64_t n) noexcept nogil:
     return _hash_within(p, n, p + n)
 
 
-cdef inline uint64_t _short_word(const uint8_t* p, int64_t n) noexcept nogil:
-    # The n bytes at p (0 < n < 8) as a little-endian word, zero above: two overlapping loads of
-    # fixed size (a memcpy of n bytes is a library call).
-    cdef uint32_t a, b
-    cdef uint16_t c, d
-    cdef uint64_t w = 0
-    cdef int64_t i
-    if not MLEBENCH_LITTLE_ENDIAN:
-        for i in range(n):
-            w |= (<uint64_t> p[i]) << (8 * i)
-        return w
-    if n >= 4:
-        memcpy(&a, p, 4)
-        memcpy(&b, p + n - 4, 4)
-        return a | ((<uint64_t> b) << (8 * (n - 4)))
-    if n >= 2:
-        memcpy(&c, p, 2)
-        memcpy(&d, p + n - 2, 2)
-        return c | ((<uint64_t> d) << (8 * (n - 2)))
-    return p[0]
-
-
 cdef inline uint64_t _hash_within(const uint8_t* p, int64_t n, const uint8_t* limit) noexcept nogil:
     # The same hash for the same bytes; ``limit``: the end of the readable bytes around them, so
     # that a short tail is read as one word and masked (a fixed-size copy, no call). A tail with
@@ -138,7 +112,7 @@ cdef inline uint64_t _hash_within(const uint8_t* p, int64_t n, const uint8_t* li
             memcpy(&w, p + n - 8, 8)
             w >>= 8 * (8 - (n - i))
         else:
-            w = _short_word(p, n)
+            w = swar_short_word(p, n)
         h ^= w
     return _mix(h)
 
@@ -215,34 +189,13 @@ cdef inline int64_t _next_token(const uint8_t* s, int64_t j, int64_t end, int mo
     return j
 
 
-cdef inline uint64_t _load_le64(const uint8_t* p) noexcept nogil:
-    # 8 bytes as a little-endian word on any machine (byte i in bits 8i..8i+7).
-    cdef uint64_t w
-    memcpy(&w, p, 8)
-    if not MLEBENCH_LITTLE_ENDIAN:
-        w = MLEBENCH_BSWAP64(w)
-    return w
-
-
-cdef inline uint64_t _cell_word(const uint8_t* s, int64_t j, int64_t end) noexcept nogil:
-    # Bytes s[j:min(j + 8, end)] as a little-endian word, zero-padded, without reading outside
-    # s[0:end]: one load at j, else the cell's last 8 bytes shifted down, else short loads.
-    if j + 8 <= end:
-        return _load_le64(s + j)
-    if j >= end:
-        return 0
-    if end >= 8:
-        return _load_le64(s + end - 8) >> (8 * (8 - (end - j)))
-    return _short_word(s + j, end - j)
-
-
 cdef inline int64_t _space_token(const uint8_t* s, int64_t j, int64_t end,
                                  uint64_t* word) noexcept nogil:
     # str.split(" ")'s token at j (j <= end): its end (the next space, or end) is returned and its
     # first bytes (up to 8, zero-padded: the key a label is compared by) go to word[0]. A word of
     # the cell is searched for a space at once; tokens of up to 7 bytes need no other read.
     cdef int64_t left = end - j, n
-    cdef uint64_t w = _cell_word(s, j, end)
+    cdef uint64_t w = swar_cell_word(s, j, end)
     # The lowest set bit of z marks the first space exactly (a borrow only reaches bytes above
     # it); the zero padding above a short rest is no space.
     cdef uint64_t x = w ^ 0x2020202020202020ULL
@@ -257,7 +210,7 @@ cdef inline int64_t _space_token(const uint8_t* s, int64_t j, int64_t end,
         return end
     j += 8
     while j + 8 <= end:
-        x = _load_le64(s + j) ^ 0x2020202020202020ULL
+        x = swar_load8(s + j) ^ 0x2020202020202020ULL
         z = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL
         if z:
             return j + (MLEBENCH_CTZ(z) >> 3)
@@ -296,7 +249,7 @@ cdef inline bint _same_bytes(const uint8_t* a, const uint8_t* b, int64_t n) noex
         return x == y
     if n <= 0:
         return True
-    return _short_word(a, n) == _short_word(b, n)
+    return swar_short_word(a, n) == swar_short_word(b, n)
 
 
 cdef enum:

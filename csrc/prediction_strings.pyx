@@ -28,8 +28,8 @@ import numpy as np
 
 
 cdef extern from "swar_digits.h":
-    uint64_t swar_load8(const uint8_t *p) noexcept nogil
-    uint64_t swar_window8(const uint8_t *p, Py_ssize_t i, Py_ssize_t avail) noexcept nogil
+    uint64_t swar_cell_word(const uint8_t *p, Py_ssize_t i, Py_ssize_t end) noexcept nogil
+    uint64_t swar_short_word(const uint8_t *p, Py_ssize_t n) noexcept nogil
     int swar_digit_run8(uint64_t x) noexcept nogil
     uint64_t swar_digits8(uint64_t x, int n) noexcept nogil
     const double* swar_pow10_exact
@@ -505,19 +505,26 @@ cdef enum:
     NOT_PLAIN = -1
 
 
+cdef inline int64_t _cached_code(LabelIndex labels, CacheEntry* cache, const uint8_t* p,
+                                 Py_ssize_t n, uint64_t head) noexcept nogil:
+    # The code of the label p[:n] of at most 8 bytes (head: those bytes, low byte first). Few
+    # labels make most objects: a small direct-mapped cache of short labels (the whole label is
+    # the key) saves most look-ups in the big table.
+    cdef uint64_t slot = ((head ^ <uint64_t> n) * 0x9E3779B97F4A7C15ULL) >> (64 - CACHE_BITS)
+    if cache[slot].size == n and cache[slot].head == head:
+        return cache[slot].code
+    cache[slot].head = head
+    cache[slot].size = <int32_t> n
+    cache[slot].code = <int32_t> labels.lookup(p, n)
+    return cache[slot].code
 
 
-
-
-cdef inline uint64_t _cell_word(const uint8_t* s, Py_ssize_t i, Py_ssize_t size) noexcept nogil:
-    # Eight bytes of the cell from s[i], zeros past its end; never reads outside the cell.
-    cdef uint64_t x = 0
-    cdef Py_ssize_t k
-    if size >= 8:
-        return swar_window8(s, i, size)
-    for k in range(size - i):
-        x |= (<uint64_t> s[i + k]) << (8 * k)
-    return x
+cdef inline void _refused(Sink* out, Py_ssize_t r, const uint8_t* token, Py_ssize_t n) noexcept nogil:
+    # Records the first number float() refuses.
+    if out.fail_row < 0:
+        out.fail_row = r
+        out.fail_at = token
+        out.fail_size = n
 
 
 cdef inline uint64_t _stops(uint64_t x) noexcept nogil:
@@ -567,7 +574,7 @@ cdef Py_ssize_t _plain_cell(const uint8_t* s, Py_ssize_t size, Py_ssize_t r, Lab
     number refused here comes before that byte, so it is the general path's first refusal too."""
     cdef Py_ssize_t i = 0, j, n, used, objects = 0, cap = out.cap
     cdef int field = 0
-    cdef uint64_t x, stop, slot
+    cdef uint64_t x, stop
     cdef double v
     # This object's code and its first number (number f at value[(f - 1) * cap]); locals, so
     # that the compiler need not reload them after every store.
@@ -580,14 +587,14 @@ cdef Py_ssize_t _plain_cell(const uint8_t* s, Py_ssize_t size, Py_ssize_t r, Lab
             out.count += objects
             return field
         # The token s[i:j]: up to the first stop byte, which must be a space or the cell's end.
-        x = _cell_word(s, i, size)
+        x = swar_cell_word(s, i, size)
         stop = _stops(x)
         j = i
         while stop == 0:  # no stop in eight bytes: all of them lie in the cell
             j += 8
             if j == size:
                 break
-            stop = _stops(_cell_word(s, j, size))
+            stop = _stops(swar_cell_word(s, j, size))
         if stop:
             j += __builtin_ctzll(stop) >> 3
         if j < size and s[j] != 32:
@@ -596,19 +603,7 @@ cdef Py_ssize_t _plain_cell(const uint8_t* s, Py_ssize_t size, Py_ssize_t r, Lab
         if n < 8:
             x &= (1ULL << (8 * n)) - 1
         if field == 0:
-            if n <= 8:
-                # Few labels make most objects: a small direct-mapped cache of short labels
-                # (the whole label is the key) saves most look-ups in the big table.
-                slot = ((x ^ <uint64_t> n) * 0x9E3779B97F4A7C15ULL) >> (64 - CACHE_BITS)
-                if cache[slot].size == n and cache[slot].head == x:
-                    code[0] = cache[slot].code
-                else:
-                    code[0] = labels.lookup(s + i, n)
-                    cache[slot].head = x
-                    cache[slot].size = <int32_t> n
-                    cache[slot].code = <int32_t> code[0]
-            else:
-                code[0] = labels.lookup(s + i, n)
+            code[0] = _cached_code(labels, cache, s + i, n, x) if n <= 8 else labels.lookup(s + i, n)
         elif n == 1 and <uint64_t> (x - 48) < 10:  # a lone digit ("0 0 1 1" boxes): itself
             value[(field - 1) * cap] = <double> (x - 48)
         else:
@@ -616,10 +611,7 @@ cdef Py_ssize_t _plain_cell(const uint8_t* s, Py_ssize_t size, Py_ssize_t r, Lab
                 if not (_fast_prefix(s + i, n, &v, &used) and used == n):
                     if _python_float(s + i, n, &v):
                         v = 0.0
-                        if out.fail_row < 0:
-                            out.fail_row = r
-                            out.fail_at = s + i
-                            out.fail_size = n
+                        _refused(out, r, s + i, n)
             value[(field - 1) * cap] = v
         field += 1
         if field == width:
@@ -653,7 +645,7 @@ def parse_objects(
     cdef Py_ssize_t field
     cdef const uint8_t* s
     cdef double v
-    cdef uint64_t head, slot
+    cdef uint64_t slot
     cdef CacheEntry[1 << CACHE_BITS] cache
     cdef Sink out
     for slot in range(1 << CACHE_BITS):
@@ -724,17 +716,9 @@ def parse_objects(
                     if grow or k > 8:
                         out.codes[out.count] = labels.find(s + i, k, grow)
                     else:
-                        head = 0
-                        for used in range(k):
-                            head |= (<uint64_t> s[i + used]) << (8 * used)
-                        slot = ((head ^ <uint64_t> k) * 0x9E3779B97F4A7C15ULL) >> (64 - CACHE_BITS)
-                        if cache[slot].size == k and cache[slot].head == head:
-                            out.codes[out.count] = cache[slot].code
-                        else:
-                            out.codes[out.count] = labels.lookup(s + i, k)
-                            cache[slot].head = head
-                            cache[slot].size = <int32_t> k
-                            cache[slot].code = <int32_t> out.codes[out.count]
+                        out.codes[out.count] = _cached_code(
+                            labels, cache, s + i, k, swar_short_word(s + i, k) if k else 0
+                        )
                 else:
                     if _fast_prefix(s + i, size - i, &v, &used) and _separates(s, i + used, size, python_split):
                         j = i + used
@@ -742,10 +726,7 @@ def parse_objects(
                         j = _token_end(s, i, size, python_split)
                         if _python_float(s + i, j - i, &v):
                             v = 0.0
-                            if out.fail_row < 0:
-                                out.fail_row = r
-                                out.fail_at = s + i
-                                out.fail_size = j - i
+                            _refused(&out, r, s + i, j - i)
                     out.values[(field - 1) * out.cap + out.count] = v
                 field += 1
                 if field == width:

@@ -21,6 +21,40 @@ static inline uint64_t swar_load8(const unsigned char *p) {
     return x;
 }
 
+/* The n bytes at p (0 < n < 8), the first in the low byte, zero above: two overlapping loads of
+   fixed size (a memcpy of n bytes is a library call). */
+static inline uint64_t swar_short_word(const unsigned char *p, Py_ssize_t n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    uint64_t w = 0;
+    for (Py_ssize_t i = 0; i < n; i++) w |= (uint64_t)p[i] << (8 * i);
+    return w;
+#else
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, p, 4);
+        memcpy(&b, p + n - 4, 4);
+        return a | ((uint64_t)b << (8 * (n - 4)));
+    }
+    if (n >= 2) {
+        uint16_t c, d;
+        memcpy(&c, p, 2);
+        memcpy(&d, p + n - 2, 2);
+        return c | ((uint64_t)d << (8 * (n - 2)));
+    }
+    return p[0];
+#endif
+}
+
+/* Bytes p[i:min(i + 8, end)], the first in the low byte, zero above, read without touching
+   anything outside p[0:end]: one load at i, else the last 8 bytes shifted down, else short
+   loads. */
+static inline uint64_t swar_cell_word(const unsigned char *p, Py_ssize_t i, Py_ssize_t end) {
+    if (i + 8 <= end) return swar_load8(p + i);
+    if (i >= end) return 0;
+    if (end >= 8) return swar_load8(p + end - 8) >> (8 * (i + 8 - end));
+    return swar_short_word(p + i, end - i);
+}
+
 /* Eight bytes of a cell from byte i, the first in the low byte, where the cell's storage may be
    read up to avail >= 8 bytes (bytes past the cell there are NUL, or shifted in as NUL); i must
    lie inside the cell. */

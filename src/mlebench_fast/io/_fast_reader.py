@@ -21,7 +21,6 @@ import polars as pl
 import pyarrow as pa
 
 from mlebench_fast._native import load
-from mlebench_fast.kernels.strings import StringViews
 from mlebench_fast.threads import executor, kernel_threads
 
 _native = load("csv_reader")
@@ -135,12 +134,11 @@ def read_columns(data) -> tuple[list[str], list[pl.Series]] | None:
     return header, [_series(kind, values, valid, arrow_buffers) for kind, values, valid in columns]
 
 
-def text_views(values: np.ndarray, buffers: list) -> StringViews:
-    """A TEXT column of :func:`read_raw` as string views (no Arrow array, no Polars Series)."""
-    addresses = np.array(
+def buffer_addresses(buffers: list) -> np.ndarray:
+    """The addresses of :func:`read_raw`'s buffers, as its TEXT columns' views index them."""
+    return np.array(
         [np.frombuffer(b, dtype=np.uint8).ctypes.data for b in buffers], dtype=np.uint64
     )
-    return StringViews(values.view(np.uint8).reshape(-1, 16), addresses, buffers)
 
 
 def _series(kind: int, values: np.ndarray, valid: np.ndarray | None, buffers) -> pl.Series:

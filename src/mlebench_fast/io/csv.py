@@ -137,6 +137,11 @@ FAST_PATH_WIDE_MAX_BYTES = 4 << 20
 FAST_PATH_WIDE_MIN_FIELDS = 4
 
 
+def _native_reads(data) -> bool:
+    """Whether the native fast path gets the first try at ``data`` (it may still decline)."""
+    return READER == "fast" or (READER == "auto" and _fast_path_pays(data))
+
+
 def _fast_path_pays(data: bytes) -> bool:
     size = len(data)
     if size <= FAST_PATH_MAX_BYTES:
@@ -267,17 +272,13 @@ def read_text_columns(
     without NA cells (the very cells its Table would hold, with no Polars frame built: that
     costs more than the rest of a small grade). None otherwise, also for a missing file or
     column: the caller reads the Table, whose errors say what is wrong."""
-    if READER == "polars":
-        return None
     try:
         if os.stat(path).st_size >= MAPPED_MIN_BYTES and READER != "fast":
-            return None
+            return None  # _read_mapped's, which may go to Polars
         data = _fast_reader.read_file(path)
     except OSError:
         return None
-    if READER == "auto" and not _fast_path_pays(data):
-        return None
-    raw = _fast_reader.read_raw(data)
+    raw = _fast_reader.read_raw(data) if _native_reads(data) else None
     if raw is None:
         return None
     header, columns, buffers = raw
@@ -285,13 +286,14 @@ def read_text_columns(
         return None
     at = {name: i for i, name in enumerate(header_names(header))}  # names pandas gives them
     views = []
+    addresses = _fast_reader.buffer_addresses(buffers)
     for name in names:
         if name not in at:
             return None
         kind, values, valid = columns[at[name]]
         if kind != _fast_reader.TEXT or valid is not None:
             return None
-        views.append(_fast_reader.text_views(values, buffers))
+        views.append(StringViews(values.view(np.uint8).reshape(-1, 16), addresses, buffers))
     kind, values, _ = columns[0]
     return values.shape[0] // 4 if kind == _fast_reader.TEXT else values.shape[0], views
 
@@ -307,7 +309,7 @@ def read_csv_bytes(data: bytes, name: str = "<bytes>") -> Table:
 
 def _read_bytes(data: bytes, name: str, source: str | None = None) -> Table:
     """``source``: the file's path, which Polars reads faster than the same bytes."""
-    if READER == "fast" or (READER == "auto" and _fast_path_pays(data)):
+    if _native_reads(data):
         fast = _fast_reader.read_columns(data)
         if fast is not None:
             header, columns = fast

@@ -130,24 +130,15 @@ class IdIndex:
     def order_of_views(self, ids: StringViews) -> np.ndarray | None:
         """:meth:`order` of string ids given as views (no nulls)."""
         n = self.ids.len()
-        if self.strings is None or not self.unique or ids.views.shape[0] != n or n == 0:
+        if self.strings is None or not self.unique or ids.views.shape[0] != n:
             return None
-        if n < _PARALLEL_MIN_IDS:
-            return self.strings.order_views(ids.views, ids.addresses)
         return _inverse(_lookup_views(self.strings, ids.views, ids.addresses))
 
 
 def _inverse(positions: np.ndarray) -> np.ndarray | None:
     """The order whose k-th entry is the row holding position k, when ``positions`` is a
     permutation of its indices (a look-up's -1 or a repeat: None)."""
-    n = positions.shape[0]
-    if n == 0 or positions.min() < 0:
-        return None
-    order = np.full(n, -1, dtype=np.int64)
-    order[positions] = np.arange(n, dtype=np.int64)
-    if order.min() < 0:  # a repeated id left some position empty
-        return None
-    return order
+    return load("align").inverse_permutation(np.ascontiguousarray(positions, dtype=np.int64))
 
 
 # Look-ups of fewer ids than this run on the caller's thread: a hand-off would cost more.
